@@ -1,0 +1,250 @@
+// Budget tables into cost rows (see budget_table.h): one pass over the
+// document's lines with a small state (unit, year columns, financing
+// section), tables split at header rows, then duplicate views dropped.
+// Tested by budget_table_test.cc.
+#include "extractors/budget_table.h"
+
+#include <algorithm>
+#include <numeric>
+#include <re2/re2.h>
+
+#include "extractors/amounts.h"
+#include "extractors/dates.h"
+
+namespace finsam {
+namespace {
+
+struct Column {
+  Box box;
+  std::optional<int> year;
+};
+
+struct AmountCell {
+  int64_t sek;
+  Box box;
+};
+
+struct ParsedRow {
+  const Line* line;
+  std::string label;
+  std::vector<AmountCell> amounts;
+  bool is_sum = false;
+};
+
+struct Table {
+  std::vector<BudgetRow> rows;
+  std::vector<int64_t> row_totals;      // per cost line, for sum checks
+  std::vector<BudgetSum> mismatches;
+  std::optional<int64_t> grand_sum;
+  const Line* grand_line = nullptr;
+  int64_t RowSum() const { return std::accumulate(row_totals.begin(), row_totals.end(), int64_t{0}); }
+};
+
+struct State {
+  AmountUnit unit = AmountUnit::kKronor;
+  std::vector<Column> year_columns;
+  std::vector<Box> total_columns, outcome_columns;
+  bool financing = false;
+  std::optional<std::string> category;
+  int64_t section_sum = 0;             // cost since the last sum row
+  std::vector<int64_t> section_sums;   // printed sums seen in this table
+};
+
+bool Overlaps(const Box& a, const Box& b) { return a.x0 < b.x1 && b.x0 < a.x1; }
+
+std::optional<int> YearOfHeaderCell(const std::string& text, bool& is_year_column) {
+  static const RE2 kYear("\\b((?:19|20)\\d\\d)\\b");
+  static const RE2 kPlaceholderYear("(?i)\\b20xx\\b");
+  int year = 0;
+  if (RE2::PartialMatch(text, kYear, &year)) { is_year_column = true; return year; }
+  is_year_column = RE2::PartialMatch(text, kPlaceholderYear);
+  return std::nullopt;
+}
+
+bool IsPlaceholderCell(const std::string& text) { return text == "#" || text == "x" || text == "X"; }
+
+// The year a row's own period gives ("250101 250430"), if it lies in one year.
+std::optional<int> RowYear(const Line& line) {
+  for (size_t c = 1; c < line.cells.size(); ++c) {
+    std::optional<PeriodValue> p = FindPeriod(line.cells[c].text);
+    if (p) {
+      std::vector<int> years = YearsOf(*p);
+      if (years.size() == 1) return years[0];
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> CategoryOf(const ExtractContext& ctx, const std::string& text) {
+  if (ctx.Label("budget.category.lonekostnad", text)) return "lonekostnad";
+  if (ctx.Label("budget.category.lokalkostnad", text)) return "lokalkostnad";
+  return std::nullopt;
+}
+
+bool IsForbundRow(const ExtractContext& ctx, const std::string& label) {
+  for (const OrgRef& org : ctx.registry.FindMentions(label)) {
+    if (org.kind == OrgKind::kForbund) return true;
+  }
+  return false;
+}
+
+ParsedRow ParseRow(const Line& line, const State& state, int& placeholders) {
+  ParsedRow row{&line, "", {}, false};
+  if (!line.cells.empty()) row.label = line.cells[0].text;
+  for (size_t c = 1; c < line.cells.size(); ++c) {
+    const Cell& cell = line.cells[c];
+    if (cell.text.empty()) continue;
+    if (IsPlaceholderCell(cell.text)) { ++placeholders; continue; }
+    std::optional<AmountValue> a = ParseAmountCell(cell.text, state.unit);
+    if (a) row.amounts.push_back({a->sek, cell.box});
+  }
+  return row;
+}
+
+void ReadHeader(const Line& line, State& state) {
+  if (std::optional<AmountUnit> unit = UnitFromHeader(line.text)) state.unit = *unit;
+  std::vector<Column> years;
+  for (const Cell& cell : line.cells) {
+    bool is_year = false;
+    std::optional<int> year = YearOfHeaderCell(cell.text, is_year);
+    if (is_year) years.push_back({cell.box, year});
+  }
+  if (years.size() >= 1 && (years.size() >= 2 || line.cells.size() >= 2)) {
+    state.year_columns = years;
+    state.financing = false;
+  }
+}
+
+void ReadColumnKinds(const ExtractContext& ctx, const Line& line, State& state) {
+  for (size_t c = 1; c < line.cells.size(); ++c) {
+    const Cell& cell = line.cells[c];
+    if (ctx.Label("budget.total_column", cell.text)) state.total_columns.push_back(cell.box);
+    if (ctx.Label("budget.outcome_column", cell.text)) state.outcome_columns.push_back(cell.box);
+  }
+}
+
+bool InAny(const std::vector<Box>& boxes, const Box& box) {
+  for (const Box& b : boxes) if (Overlaps(b, box)) return true;
+  return false;
+}
+
+void AddCostRow(const ParsedRow& row, State& state, Table& table) {
+  std::vector<AmountCell> amounts;
+  for (const AmountCell& a : row.amounts) {
+    if (!InAny(state.total_columns, a.box) && !InAny(state.outcome_columns, a.box)) amounts.push_back(a);
+  }
+  if (state.year_columns.empty() && amounts.size() >= 2) {
+    int64_t others = 0;
+    for (size_t i = 0; i + 1 < amounts.size(); ++i) others += amounts[i].sek;
+    if (others == amounts.back().sek) amounts.pop_back();  // a row-total column
+  }
+  std::optional<int> row_year = RowYear(*row.line);
+  int64_t row_total = 0;
+  for (size_t i = 0; i < amounts.size(); ++i) {
+    const AmountCell& a = amounts[i];
+    row_total += a.sek;
+    if (a.sek == 0) continue;
+    BudgetRow out;
+    out.label = row.label;
+    out.category = state.category;
+    out.amount_sek = a.sek;
+    out.page = row.line->page;
+    out.line = row.line->number;
+    out.year = row_year;
+    for (size_t y = 0; y < state.year_columns.size(); ++y) {
+      if (Overlaps(state.year_columns[y].box, a.box)) { out.year = state.year_columns[y].year; break; }
+      if (y + 1 == state.year_columns.size() && i < state.year_columns.size()) out.year = state.year_columns[i].year;
+    }
+    table.rows.push_back(std::move(out));
+  }
+  table.row_totals.push_back(row_total);
+  state.section_sum += row_total;
+}
+
+void AddSumRow(const ParsedRow& row, State& state, Table& table) {
+  int64_t printed = 0;
+  for (const AmountCell& a : row.amounts) printed = std::max(printed, a.sek);
+  int64_t sum_of_sums = std::accumulate(state.section_sums.begin(), state.section_sums.end(), int64_t{0});
+  bool checks = printed == state.section_sum || printed == table.RowSum() || printed == sum_of_sums;
+  if (!checks && table.RowSum() > 0 && state.section_sum > 0) {
+    table.mismatches.push_back({row.label, printed, state.section_sum, row.line->page, row.line->number});
+  }
+  if (!table.grand_sum || printed >= *table.grand_sum) {
+    table.grand_sum = printed;
+    table.grand_line = row.line;
+  }
+  state.section_sums.push_back(printed);
+  state.section_sum = 0;
+}
+
+bool IsTextOnly(const Line& line) {
+  int long_cells = 0;
+  for (const Cell& c : line.cells) long_cells += std::count(c.text.begin(), c.text.end(), ' ') >= 12;
+  return long_cells > 0;
+}
+
+// Views of the same money (detailed budget, per-year sheet, summary) are
+// kept once: the one with most rows wins, others with an equal sum are dropped.
+std::vector<const Table*> DistinctTables(const std::vector<Table>& tables) {
+  std::vector<const Table*> order;
+  for (const Table& t : tables) if (!t.rows.empty()) order.push_back(&t);
+  std::stable_sort(order.begin(), order.end(), [](const Table* a, const Table* b) { return a->rows.size() > b->rows.size(); });
+  std::vector<const Table*> kept;
+  for (const Table* t : order) {
+    bool duplicate = false;
+    for (const Table* k : kept) {
+      int64_t ks = k->RowSum();
+      duplicate = duplicate || t->RowSum() == ks || (k->grand_sum && t->RowSum() == *k->grand_sum);
+    }
+    if (!duplicate) kept.push_back(t);
+  }
+  return kept;
+}
+
+}  // namespace
+
+BudgetValue ExtractBudget(const ExtractContext& ctx) {
+  BudgetValue value;
+  std::vector<Table> tables(1);
+  State state;
+  bool rows_since_header = false;
+  for (size_t i = ctx.begin; i < ctx.end; ++i) {
+    const Line& line = ctx.lines[i];
+    if (line.blank() || line.kind == LineKind::kRule || IsTextOnly(line)) continue;
+    ParsedRow row = ParseRow(line, state, value.placeholder_cells);
+    std::optional<AmountValue> label_amount = ParseAmountCell(row.label, state.unit);
+    if (ctx.Label("budget.financing", row.label)) { state.financing = true; continue; }
+    if (row.amounts.empty() || (label_amount && !label_amount->unit_written)) {
+      if (line.cells.size() >= 2 || UnitFromHeader(line.text)) {
+        if (rows_since_header) { tables.emplace_back(); state.section_sums.clear(); state.section_sum = 0; }
+        rows_since_header = false;
+        ReadHeader(line, state);
+        ReadColumnKinds(ctx, line, state);
+      } else if (std::optional<std::string> cat = CategoryOf(ctx, row.label)) {
+        state.category = cat;
+      }
+      continue;
+    }
+    if (state.financing || IsForbundRow(ctx, row.label)) continue;
+    rows_since_header = true;
+    if (ctx.Label("budget.sum_row", row.label)) {
+      AddSumRow(row, state, tables.back());
+    } else {
+      if (std::optional<std::string> cat = CategoryOf(ctx, row.label)) state.category = cat;
+      AddCostRow(row, state, tables.back());
+    }
+  }
+  for (const Table* t : DistinctTables(tables)) {
+    value.rows.insert(value.rows.end(), t->rows.begin(), t->rows.end());
+    value.mismatches.insert(value.mismatches.end(), t->mismatches.begin(), t->mismatches.end());
+    if (t->grand_sum && (!value.total || *t->grand_sum > *value.total)) {
+      value.total = t->grand_sum;
+      value.total_page = t->grand_line->page;
+      value.total_line = t->grand_line->number;
+      value.total_text = t->grand_line->text;
+    }
+  }
+  return value;
+}
+
+}  // namespace finsam

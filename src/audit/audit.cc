@@ -1,0 +1,150 @@
+// Stage 6 — audit findings (see audit.h). Tested by audit_test.cc.
+#include "audit/audit.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <set>
+#include <unordered_set>
+
+#include "grammar/label_match.h"
+#include "normalize/fold.h"
+
+namespace finsam {
+namespace {
+
+void Add(Record& r, std::string code, std::string severity, std::string field, int page, int line,
+         std::string message) {
+  for (const Finding& f : r.audit) if (f.code == code && f.field == field) return;
+  r.audit.push_back({std::move(code), std::move(severity), std::move(field), page, line, std::move(message)});
+}
+
+void CheckPlaceholders(Record& r, const Document& doc, const Segment& seg, const Grammar& g) {
+  static const RE2 kYear("(?i)\\b(?:19|20)xx\\b");
+  const LabelSet* prompts = g.Labels("audit.placeholder");
+  for (size_t i = seg.begin; i < seg.end; ++i) {
+    const Line& line = doc.lines[i];
+    bool prompt = false;
+    for (const Cell& c : line.cells) prompt = prompt || (prompts && MatchLabelAt(*prompts, c.text)) || c.text == "#";
+    if (prompt || RE2::PartialMatch(line.text, kYear)) {
+      Add(r, "placeholder_text", "warning", "", line.page, line.number,
+          "Mallens text står kvar i stället för ett svar: \"" + line.text.substr(0, 80) + "\"");
+    }
+  }
+}
+
+// "anna@region uppsala.se": a space inside the domain, a comma for a dot,
+// or no dot at all.
+void CheckEmails(Record& r, const Document& doc, const Segment& seg) {
+  static const RE2 kAt("([\\w.+-]+)@([^\\s@,;<>()]*(?:[ ,][^\\s@;<>()]+)?)");
+  static const RE2 kDomain("^[\\w-]+(\\.[\\w-]+)*\\.[a-zA-Z]{2,}$");
+  for (size_t i = seg.begin; i < seg.end; ++i) {
+    const Line& line = doc.lines[i];
+    re2::StringPiece input(line.text);
+    std::string local, domain;
+    while (RE2::FindAndConsume(&input, kAt, &local, &domain)) {
+      std::string first = domain.substr(0, domain.find_first_of(" ,"));
+      while (!first.empty() && first.back() == '.') first.pop_back();
+      if (RE2::FullMatch(first, kDomain)) continue;
+      Add(r, "invalid_email", "warning", "/signatures", line.page, line.number,
+          "Ogiltig e-postadress: \"" + local + "@" + domain + "\"");
+    }
+  }
+}
+
+void CheckRequired(Record& r, const Family& family) {
+  for (const std::string& field : family.required) {
+    bool blank = std::find(r.empty_required_labels.begin(), r.empty_required_labels.end(), field) !=
+                 r.empty_required_labels.end();
+    bool missing = (field == "title" && !r.title) || (field == "owners" && r.owners.empty()) ||
+                   (field == "period" && !r.period_start && !r.period_end);
+    if (blank && missing) {
+      Add(r, "required_field_empty", "error", "/" + field, 0, 0,
+          "Obligatoriskt fält är inte ifyllt: " + field);
+    }
+  }
+  bool wants_period = std::find(family.required.begin(), family.required.end(), "period") != family.required.end();
+  if (wants_period && !r.period_start && !r.period_end) {
+    Add(r, "period_missing", "error", "/period", 0, 0, "Insatsens tidsperiod framgår inte av dokumentet");
+  }
+}
+
+void CheckSignatures(Record& r, const Family& family) {
+  int signed_count = 0, unsigned_named = 0;
+  for (const Signature& s : r.signatures) {
+    if (s.method == "unsigned") unsigned_named += s.name.has_value();
+    else ++signed_count;
+  }
+  if (family.must_sign && signed_count == 0) {
+    Add(r, "missing_signature", "error", "/signatures", 0, 0, "Dokumentet saknar underskrift");
+  }
+  if (signed_count > 0 && unsigned_named > 0) {
+    Add(r, "unsigned_signer", "warning", "/signatures", 0, 0, "En namngiven undertecknare har inte skrivit under");
+  }
+}
+
+void CheckPeriodAndBudget(Record& r) {
+  if (r.period_start && r.period_end && *r.period_end < *r.period_start) {
+    Add(r, "period_inconsistent", "error", "/period", 0, 0,
+        "Periodens slut (" + *r.period_end + ") ligger före dess början (" + *r.period_start + ")");
+  }
+  for (const BudgetSum& s : r.sum_mismatches) {
+    Add(r, "budget_sum_mismatch", "error", "/budget", s.page, s.line,
+        "Summan \"" + s.label + "\" (" + std::to_string(s.printed) + " kr) stämmer inte med raderna (" +
+            std::to_string(s.computed) + " kr)");
+  }
+}
+
+std::unordered_set<std::string> Shingles(const std::string& text) {
+  std::vector<std::string> words;
+  std::string folded = FoldForMatch(text);
+  std::string word;
+  for (char c : folded) {
+    if (c == ' ' || c == '\n' || c == '\t') { if (!word.empty()) words.push_back(word); word.clear(); }
+    else word += c;
+  }
+  if (!word.empty()) words.push_back(word);
+  std::unordered_set<std::string> out;
+  for (size_t i = 0; i + 5 <= words.size(); ++i) {
+    out.insert(words[i] + " " + words[i + 1] + " " + words[i + 2] + " " + words[i + 3] + " " + words[i + 4]);
+  }
+  return out;
+}
+
+}  // namespace
+
+double ShingleSimilarity(const std::string& a, const std::string& b) {
+  std::unordered_set<std::string> x = Shingles(a), y = Shingles(b);
+  if (x.empty() || y.empty()) return 0;
+  size_t common = 0;
+  for (const std::string& s : x) common += y.count(s);
+  return static_cast<double>(common) / static_cast<double>(x.size() + y.size() - common);
+}
+
+void AuditRecord(Record& record, const Document& doc, const Segment& segment, const Grammar& grammar) {
+  CheckPlaceholders(record, doc, segment, grammar);
+  CheckEmails(record, doc, segment);
+  if (const Family* family = grammar.FindFamily(record.document_type)) {
+    CheckRequired(record, *family);
+    CheckSignatures(record, *family);
+  }
+  CheckPeriodAndBudget(record);
+}
+
+void AuditBatch(std::vector<Record*>& records) {
+  constexpr double kDuplicate = 0.6;
+  for (size_t i = 0; i < records.size(); ++i) {
+    for (size_t j = i + 1; j < records.size(); ++j) {
+      Record& a = *records[i];
+      Record& b = *records[j];
+      if (a.document_type != b.document_type || a.document_type == "okand") continue;
+      if (ShingleSimilarity(a.fingerprint_text, b.fingerprint_text) < kDuplicate) continue;
+      Add(a, "duplicate_submission", "warning", "", 0, 0,
+          "Samma ansökan finns även i " + b.file + " del " + std::to_string(b.part));
+      Add(b, "duplicate_submission", "warning", "", 0, 0,
+          "Samma ansökan finns även i " + a.file + " del " + std::to_string(a.part));
+    }
+  }
+}
+
+}  // namespace finsam

@@ -1,0 +1,108 @@
+// Finds the text label and pattern rules point at (see field_matcher.h).
+// Tested by field_matcher_test.cc.
+#include "grammar/field_matcher.h"
+
+#include "grammar/label_match.h"
+
+namespace finsam {
+namespace {
+
+constexpr size_t kMaxBlankSkip = 2;
+
+bool IsStop(const Line& line, const Grammar& grammar) {
+  if (line.kind != LineKind::kText) return true;
+  return grammar.any_label && RE2::PartialMatch(line.text, *grammar.any_label);
+}
+
+// The next non-blank line after `i`, unless it is another label or a heading.
+std::string NextValue(const std::vector<Line>& lines, size_t i, size_t end, const Grammar& grammar) {
+  size_t blanks = 0;
+  for (size_t k = i + 1; k < end; ++k) {
+    if (lines[k].blank()) {
+      if (++blanks > kMaxBlankSkip) return "";
+      continue;
+    }
+    return IsStop(lines[k], grammar) ? "" : lines[k].text;
+  }
+  return "";
+}
+
+std::string FollowingLines(const std::vector<Line>& lines, size_t i, size_t end, int count) {
+  std::string out;
+  for (size_t k = i + 1; k < end && count > 0; ++k) {
+    if (lines[k].blank()) continue;
+    out += " " + lines[k].text;
+    --count;
+  }
+  return out;
+}
+
+// With sub=SET the value is what follows the sub-label, up to the next
+// "Word:" sub-label ("Organisation: X Resurs/er: …" → "X").
+std::string AfterSubLabel(const std::string& text, const LabelSet& sub) {
+  static const RE2 kNextSubLabel("\\s(\\p{Lu}[\\pL/()]+:)\\s");
+  std::optional<LabelMatch> m = MatchLabelAt(sub, text);
+  if (!m) return text;
+  std::string value(TrimValue(std::string_view(text).substr(m->end)));
+  re2::StringPiece next;
+  if (RE2::PartialMatch(value, kNextSubLabel, &next)) {
+    value.resize(static_cast<size_t>(next.data() - value.data()));
+  }
+  return value;
+}
+
+void LabelCandidates(const Rule& rule, const std::vector<Line>& lines, size_t begin, size_t end,
+                     const Grammar& grammar, std::vector<Candidate>& out) {
+  const LabelSet* set = grammar.Labels(rule.labels);
+  const LabelSet* sub = rule.sub.empty() ? nullptr : grammar.Labels(rule.sub);
+  for (size_t i = begin; i < end; ++i) {
+    const Line& line = lines[i];
+    size_t offset = 0;
+    for (size_t c = 0; c < line.cells.size(); offset += line.cells[c].text.size() + 1, ++c) {
+      std::string_view from = std::string_view(line.text).substr(offset);
+      std::optional<LabelMatch> m = MatchLabelAt(*set, from);
+      if (!m) continue;
+      std::string rest(TrimValue(from.substr(m->end)));
+      std::string value;
+      switch (rule.take) {
+        case Take::kRest: value = rest; break;
+        case Take::kNext: value = NextValue(lines, i, end, grammar); break;
+        case Take::kRestOrNext: value = rest.empty() ? NextValue(lines, i, end, grammar) : rest; break;
+        case Take::kLines: value = rest + FollowingLines(lines, i, end, rule.lines); break;
+        case Take::kSection: value = rest; break;
+      }
+      if (sub && !value.empty()) value = AfterSubLabel(value, *sub);
+      out.push_back({std::string(TrimValue(value)), i, true, m->required});
+      break;  // one label per line
+    }
+  }
+}
+
+void PatternCandidates(const Rule& rule, const std::vector<Line>& lines, size_t begin, size_t end,
+                       std::vector<Candidate>& out) {
+  const RE2& re = *rule.pattern;
+  int groups = re.NumberOfCapturingGroups();
+  for (size_t i = begin; i < end; ++i) {
+    re2::StringPiece input(lines[i].text), match[2];
+    if (!re.Match(input, 0, input.size(), RE2::UNANCHORED, match, groups >= 1 ? 2 : 1)) continue;
+    const re2::StringPiece& value = groups >= 1 ? match[1] : match[0];
+    out.push_back({std::string(value.data(), value.size()), i, false, false});
+  }
+}
+
+}  // namespace
+
+bool RuleApplies(const Rule& rule, const std::string& family, const std::string& template_name) {
+  return rule.families.empty() || rule.families.count(family) ||
+         (!template_name.empty() && rule.families.count(template_name));
+}
+
+std::vector<Candidate> FindCandidates(const Rule& rule, const std::vector<Line>& lines,
+                                      size_t begin, size_t end, const Grammar& grammar) {
+  std::vector<Candidate> out;
+  if (rule.kind == RuleKind::kLabel) LabelCandidates(rule, lines, begin, end, grammar, out);
+  if (rule.kind == RuleKind::kPattern) PatternCandidates(rule, lines, begin, end, out);
+  return out;
+}
+
+}  // namespace finsam

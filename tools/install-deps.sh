@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs every Debian package the build, the tests and the tools need.
+# Used by the README's set-up and by .ci/run, so a fresh machine and CI
+# install exactly the same things.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libpoppler-cpp-dev poppler-utils   # PDF ingest (poppler-cpp) and pdf tools
+  libicu-dev                         # text normalization, charset detection
+  libre2-dev                         # grammar patterns (linear time)
+  nlohmann-json3-dev                 # JSON records
+  libcli11-dev                       # command line
+  libgtest-dev libgmock-dev          # unit and corpus tests
+  libcairo2-dev fonts-dejavu-core    # tools/make_corpus_pdf renders corpus PDFs
+  libssl-dev                         # SHA-256 of inputs (libcrypto)
+  python3 python3-jsonschema         # cross-check of records against the schema
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
