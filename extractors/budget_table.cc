@@ -83,7 +83,7 @@ std::optional<std::string> CategoryOf(const ExtractContext& ctx, const std::stri
 
 bool IsForbundRow(const ExtractContext& ctx, const std::string& label) {
   for (const OrgRef& org : ctx.registry.FindMentions(label)) {
-    if (org.kind == OrgKind::kForbund) return true;
+    if (org.kind == OrgKind::kForbund && org.known) return true;
   }
   return false;
 }
@@ -177,6 +177,20 @@ void AddSumRow(const ParsedRow& row, State& state, Table& table) {
   state.section_sum = 0;
 }
 
+size_t NonEmptyCells(const Line& line) {
+  size_t n = 0;
+  for (const Cell& c : line.cells) n += !c.text.empty();
+  return n;
+}
+
+// Small unit-less numbers are counts (participants, percentages of a
+// template), not money; a budget row needs a unit or a plausible sum.
+bool LooksLikeMoney(const ParsedRow& row, const State& state) {
+  if (state.unit != AmountUnit::kKronor) return true;
+  for (const AmountCell& a : row.amounts) if (a.sek >= 1000) return true;
+  return false;
+}
+
 bool IsTextOnly(const Line& line) {
   int long_cells = 0;
   for (const Cell& c : line.cells) long_cells += std::count(c.text.begin(), c.text.end(), ' ') >= 12;
@@ -215,7 +229,7 @@ BudgetValue ExtractBudget(const ExtractContext& ctx) {
     std::optional<AmountValue> label_amount = ParseAmountCell(row.label, state.unit);
     if (ctx.Label("budget.financing", row.label)) { state.financing = true; continue; }
     if (row.amounts.empty() || (label_amount && !label_amount->unit_written)) {
-      if (line.cells.size() >= 2 || UnitFromHeader(line.text)) {
+      if (NonEmptyCells(line) >= 2 || UnitFromHeader(line.text)) {
         if (rows_since_header) { tables.emplace_back(); state.section_sums.clear(); state.section_sum = 0; }
         rows_since_header = false;
         ReadHeader(line, state);
@@ -225,11 +239,11 @@ BudgetValue ExtractBudget(const ExtractContext& ctx) {
       }
       continue;
     }
-    if (state.financing || IsForbundRow(ctx, row.label)) continue;
+    if (state.financing || !LooksLikeMoney(row, state)) continue;
     rows_since_header = true;
     if (ctx.Label("budget.sum_row", row.label)) {
       AddSumRow(row, state, tables.back());
-    } else {
+    } else if (!IsForbundRow(ctx, row.label)) {
       if (std::optional<std::string> cat = CategoryOf(ctx, row.label)) state.category = cat;
       AddCostRow(row, state, tables.back());
     }

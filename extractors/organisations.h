@@ -16,8 +16,12 @@
 //  - words are runs of letters and digits; between the words of a name the
 //    text may have white space, hyphens/dashes, ',', '&' or '/' only;
 //  - the last word may carry a genitive -s ("Försäkringskassans");
-//  - one edit is tolerated in one word of 6+ letters when the whole name has
-//    8+ letters; never for short aliases (<= 3 letters) or generic words;
+//  - one edit (or one word split by a space: "Försäkrings kassan") is
+//    tolerated in one word of 6+ letters when the whole name has 8+ letters;
+//    never for short aliases (<= 3 letters) or generic words;
+//  - names differing only in diacritics ("Håbo"/"Habo") are told apart by
+//    them; in running text a kommun name needs its capital ("vara kommun"
+//    is the verb, not Vara kommun);
 //  - a bare kommun name ("Lund") is a field-only name: Resolve accepts it when
 //    it is the whole field; FindMentions never reports it.
 // Generic words: Resolve returns known=false, canonical as written, and the

@@ -339,6 +339,33 @@ TEST(OrgMentions, HandlesOddBytesAndEmptyText) {
             (std::vector<std::string>{"Försäkringskassan"}));
 }
 
+TEST(OrgMentions, SpansStayInsideArbitraryText) {
+  const std::vector<std::string> pieces = {
+      "Försäkrings", "kassan", " ", "-", ",", "FK", "Region", "Skåne", "\xC3", "\xA4",
+      "o\xCC\x88", "Samordnings", "förbundet", "RAR", " i ", "Sörmland", "Håbo", "kommun",
+      "s", "(", ")", "\xE2\x80\x93", "\xC2\xA0", "Landstinget", "\xFF", "."};
+  uint32_t seed = 12345;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (int n = 0; n < 12; ++n) {
+      seed = seed * 1103515245u + 12345u;
+      text += pieces[(seed >> 16) % pieces.size()];
+    }
+    for (const OrgRef& r : Real()->FindMentions(text)) {
+      ASSERT_LE(r.begin, r.end);
+      ASSERT_LE(r.end, text.size());
+      EXPECT_EQ(r.name, text.substr(r.begin, r.end - r.begin));
+    }
+    if (auto r = Real()->Resolve(text)) {
+      ASSERT_LE(r->end, text.size());
+      EXPECT_EQ(r->name, text.substr(r->begin, r->end - r->begin));
+      if (!r->known) {
+        EXPECT_EQ(r->canonical, r->name);
+      }
+    }
+  }
+}
+
 TEST(OrgMentions, FastEnoughForEveryLine) {
   const std::vector<std::string> lines = {
       "Samordningsförbundet RAR i Sörmland har under året finansierat insatser",

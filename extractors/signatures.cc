@@ -16,10 +16,13 @@ namespace {
 constexpr size_t kMaxBlockLines = 30;
 
 std::optional<std::string> PersonName(std::string_view text, std::string* rest) {
-  static const RE2 kName(
-      "^\\s*((?:\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?|\\p{Lu}{2,}(?:-\\p{Lu}{2,})?)"
-      "(?:\\s+(?:\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}[\\p{Ll}'’]+)?|\\p{Lu}{2,}(?:-\\p{Lu}{2,})?|af|von|de|van)){1,4})"
-      "\\s*(?:,\\s*(.*?))?\\s*\\.?\\s*$");
+  // Explicit letter classes keep the automaton small (\\p{Lu} is huge).
+  static const std::string kUpper = "[A-ZÅÄÖÉÜØÆ]";
+  static const std::string kLower = "[a-zåäöéüøæáàèíóú'’]";
+  static const std::string kWord = "(?:" + kUpper + kLower + "+(?:-" + kUpper + kLower + "+)?|" + kUpper +
+                                   "{2,}(?:-" + kUpper + "{2,})?)";
+  static const RE2 kName("^\\s*(" + kWord + "(?:\\s+(?:" + kWord + "|af|von|de|van)){1,4})" +
+                         "\\s*(?:,\\s*(.*?))?\\s*\\.?\\s*$");
   std::string name, tail;
   if (!RE2::FullMatch(std::string(text), kName, &name, &tail)) return std::nullopt;
   if (rest) *rest = tail;

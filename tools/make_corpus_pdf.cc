@@ -44,7 +44,6 @@ constexpr const char* kFont = "DejaVu Sans";
 struct Style {
   bool bold = false;
   bool italic = false;
-  bool operator==(const Style&) const = default;
 };
 
 struct Run {
@@ -384,6 +383,21 @@ bool HeadingText(const std::string& line, std::string& text) {
   return true;
 }
 
+// Splits a tab-separated line into cells (trailing empty cells dropped).
+std::vector<std::vector<Run>> ParseTableRow(const std::string& line) {
+  std::vector<std::vector<Run>> cells;
+  size_t start = 0;
+  while (start <= line.size()) {
+    size_t tab = std::min(line.find('\t', start), line.size());
+    std::string cell = line.substr(start, tab - start);
+    size_t b = cell.find_first_not_of(' '), e = cell.find_last_not_of(' ');
+    cells.push_back(ParseRuns(b == std::string::npos ? "" : cell.substr(b, e - b + 1), {}));
+    start = tab + 1;
+  }
+  while (cells.size() > 1 && cells.back().empty()) cells.pop_back();
+  return cells;
+}
+
 void Render(Renderer& r, const std::vector<std::string>& lines) {
   std::vector<std::vector<std::vector<Run>>> table;
   auto flush_table = [&] {
@@ -398,19 +412,7 @@ void Render(Renderer& r, const std::vector<std::string>& lines) {
     }
     if (!line.empty() && line[0] == '\f') line.erase(0, 1);  // \f leading a text line
     if (line.find('\t') != std::string::npos && !IsBlank(line)) {
-      std::vector<std::vector<Run>> cells;
-      std::string cell;
-      for (char c : line + '\t') {
-        if (c == '\t') {
-          size_t b = cell.find_first_not_of(' '), e = cell.find_last_not_of(' ');
-          cells.push_back(ParseRuns(b == std::string::npos ? "" : cell.substr(b, e - b + 1), {}));
-          cell.clear();
-        } else {
-          cell += c;
-        }
-      }
-      while (cells.size() > 1 && cells.back().empty()) cells.pop_back();
-      table.push_back(cells);
+      table.push_back(ParseTableRow(line));
       continue;
     }
     flush_table();

@@ -2,6 +2,8 @@
 // Tested by field_matcher_test.cc.
 #include "grammar/field_matcher.h"
 
+#include <algorithm>
+
 #include "grammar/label_match.h"
 
 namespace finsam {
@@ -51,6 +53,33 @@ std::string AfterSubLabel(const std::string& text, const LabelSet& sub) {
   return value;
 }
 
+// A bold label reaches to the end of its bold run: in "**Projektägare och
+// samarbetspartners**" the words after the matched label are label too.
+size_t BoldRunEnd(const Line& line, size_t pos) {
+  size_t offset = 0;
+  for (size_t c = 0; c < line.cells.size(); ++c) {
+    if (c > 0) ++offset;
+    size_t run_start = 0, run_end = 0;
+    bool in_run = false;
+    const std::vector<Word>& words = line.cells[c].words;
+    for (size_t w = 0; w < words.size(); ++w) {
+      if (w > 0) ++offset;
+      size_t start = offset, end = offset + words[w].text.size();
+      offset = end;
+      if (words[w].bold) {
+        if (!in_run) run_start = start;
+        in_run = true;
+        run_end = end;
+        continue;
+      }
+      if (in_run && pos >= run_start && pos <= run_end) return run_end;
+      in_run = false;
+    }
+    if (in_run && pos >= run_start && pos <= run_end) return run_end;
+  }
+  return pos;
+}
+
 void LabelCandidates(const Rule& rule, const std::vector<Line>& lines, size_t begin, size_t end,
                      const Grammar& grammar, std::vector<Candidate>& out) {
   const LabelSet* set = grammar.Labels(rule.labels);
@@ -62,7 +91,9 @@ void LabelCandidates(const Rule& rule, const std::vector<Line>& lines, size_t be
       std::string_view from = std::string_view(line.text).substr(offset);
       std::optional<LabelMatch> m = MatchLabelAt(*set, from);
       if (!m) continue;
-      std::string rest(TrimValue(from.substr(m->end)));
+      size_t label_end = offset + m->end;
+      if (label_end > offset) label_end = std::max(label_end, BoldRunEnd(line, label_end - 1));
+      std::string rest(TrimValue(std::string_view(line.text).substr(std::min(label_end, line.text.size()))));
       std::string value;
       switch (rule.take) {
         case Take::kRest: value = rest; break;

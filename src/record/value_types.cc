@@ -64,13 +64,18 @@ std::vector<OrgRef> ParseOrgsValue(std::string_view raw, const OrgRegistry& regi
   while (!text.empty() && (text.back() == '.' || text.back() == ',')) text.pop_back();
   std::vector<OrgRef> out;
   if (text.empty() || IsPromptText(text)) return out;
+  // A sentence is not a list of organisations: rules with sentence
+  // patterns (owners.stated) read those.
+  if (WordCount(text) > 14) return out;
   std::vector<OrgRef> mentions = registry.FindMentions(text);
   if (mentions.size() == 1 && WordCount(text) <= 12) {
     if (std::optional<OrgRef> org = registry.Resolve(text)) out.push_back(*org);
     return out;
   }
   if (mentions.empty()) {
-    if (WordCount(text) <= 6) {
+    unsigned char first = static_cast<unsigned char>(text[0]);
+    bool capitalised = (first >= 'A' && first <= 'Z') || first == 0xC3;
+    if (capitalised && WordCount(text) <= 6) {
       if (std::optional<OrgRef> org = registry.Resolve(text)) out.push_back(*org);
     }
     return out;
@@ -91,7 +96,7 @@ std::vector<OrgRef> ParseOrgsValue(std::string_view raw, const OrgRegistry& regi
 
 std::optional<OrgRef> ParseFunderValue(std::string_view raw, const OrgRegistry& registry) {
   for (const OrgRef& m : registry.FindMentions(raw)) {
-    if (m.kind == OrgKind::kForbund) return m;
+    if (m.kind == OrgKind::kForbund && m.known) return m;
   }
   return std::nullopt;
 }
