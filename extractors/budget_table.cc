@@ -88,9 +88,25 @@ bool IsForbundRow(const ExtractContext& ctx, const std::string& label) {
   return false;
 }
 
+// "Total summa 270 000" in one cell: a PDF can print a tab so narrow that
+// the label and its amount share a cell. A trailing amount with thousands
+// groups or a unit is split off.
+std::optional<AmountCell> TrailingAmount(std::string& label, const Box& box, AmountUnit unit) {
+  static const RE2 kTrailing("^(.*[^\\d\\s])\\s+(\\d{1,3}(?: \\d{3})+(?:\\s*(?:kr|kronor|sek|:-))?|\\d+\\s*(?:kr|kronor|tkr|sek|:-))$");
+  std::string head, tail;
+  if (!RE2::FullMatch(label, kTrailing, &head, &tail)) return std::nullopt;
+  std::optional<AmountValue> a = ParseAmountCell(tail, unit);
+  if (!a) return std::nullopt;
+  label = head;
+  return AmountCell{a->sek, Box{box.x1 - 1e-3, box.y0, box.x1, box.y1}};
+}
+
 ParsedRow ParseRow(const Line& line, const State& state, int& placeholders) {
   ParsedRow row{&line, "", {}, false};
   if (!line.cells.empty()) row.label = line.cells[0].text;
+  if (!line.cells.empty()) {
+    if (std::optional<AmountCell> a = TrailingAmount(row.label, line.cells[0].box, state.unit)) row.amounts.push_back(*a);
+  }
   for (size_t c = 1; c < line.cells.size(); ++c) {
     const Cell& cell = line.cells[c];
     if (cell.text.empty()) continue;
@@ -133,10 +149,16 @@ void AddCostRow(const ParsedRow& row, State& state, Table& table) {
   for (const AmountCell& a : row.amounts) {
     if (!InAny(state.total_columns, a.box) && !InAny(state.outcome_columns, a.box)) amounts.push_back(a);
   }
-  if (state.year_columns.empty() && amounts.size() >= 2) {
-    int64_t others = 0;
-    for (size_t i = 0; i + 1 < amounts.size(); ++i) others += amounts[i].sek;
-    if (others == amounts.back().sek) amounts.pop_back();  // a row-total column
+  // A total column (last, or first before per-year columns) repeats the
+  // sum of the others: it is not a cost of its own.
+  if (amounts.size() >= 2) {
+    int64_t all = 0;
+    for (const AmountCell& a : amounts) all += a.sek;
+    if (2 * amounts.back().sek == all) {
+      amounts.pop_back();
+    } else if (2 * amounts.front().sek == all) {
+      amounts.erase(amounts.begin());
+    }
   }
   std::optional<int> row_year = RowYear(*row.line);
   int64_t row_total = 0;
@@ -229,7 +251,9 @@ BudgetValue ExtractBudget(const ExtractContext& ctx) {
     std::optional<AmountValue> label_amount = ParseAmountCell(row.label, state.unit);
     if (ctx.Label("budget.financing", row.label)) { state.financing = true; continue; }
     if (row.amounts.empty() || (label_amount && !label_amount->unit_written)) {
-      if (NonEmptyCells(line) >= 2 || UnitFromHeader(line.text)) {
+      // A line of bare numbers is the wrapped tail of a row, not a header.
+      bool numbers_only = label_amount && !row.amounts.empty();
+      if (!numbers_only && (NonEmptyCells(line) >= 2 || UnitFromHeader(line.text))) {
         if (rows_since_header) { tables.emplace_back(); state.section_sums.clear(); state.section_sum = 0; }
         rows_since_header = false;
         ReadHeader(line, state);

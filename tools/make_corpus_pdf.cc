@@ -66,7 +66,7 @@ bool IsValidUtf8(const std::string& s) {
   size_t i = 0;
   while (i < s.size()) {
     unsigned char c = s[i];
-    int extra = c < 0x80                ? 0
+    int extra = c < 0x80                 ? 0
                 : c >= 0xC2 && c <= 0xDF ? 1
                 : (c & 0xF0) == 0xE0     ? 2
                 : c >= 0xF0 && c <= 0xF4 ? 3
@@ -94,10 +94,10 @@ void AppendUtf8(std::string& out, unsigned cp) {
 
 // Windows-1252 to UTF-8; 0x80–0x9F map to the typographic characters.
 std::string Cp1252ToUtf8(const std::string& in) {
-  static const unsigned kHigh[32] = {
-      0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-      0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD, 0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-      0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
+  static const unsigned kHigh[32] = {0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+                                     0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178};
   std::string out;
   for (unsigned char c : in) AppendUtf8(out, c >= 0x80 && c < 0xA0 ? kHigh[c - 0x80] : c);
   return out;
@@ -275,8 +275,8 @@ class Renderer {
   void Table(const std::vector<std::vector<std::vector<Run>>>& rows);
 
  private:
-  std::vector<double> NaturalWidths(const std::vector<std::vector<std::vector<Run>>>& rows,
-                                    size_t ncols, double size);
+  std::vector<double> NaturalWidths(const std::vector<std::vector<std::vector<Run>>>& rows, size_t ncols,
+                                    double size);
   cairo_t* cr_;
   double y_ = kMargin;
   bool page_started_ = false;
@@ -373,6 +373,7 @@ bool IsPageBreak(const std::string& line) {
          line.find('\f') != std::string::npos;
 }
 
+// Blank: only spaces, tabs and no-break spaces (the bytes of U+00A0).
 bool IsBlank(const std::string& line) { return line.find_first_not_of(" \t\u00a0") == std::string::npos; }
 
 // For "# Title" lines (any number of #): sets the title text.

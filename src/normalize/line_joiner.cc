@@ -43,7 +43,7 @@ bool StartsListItem(const Line& line) {
 bool Wrapped(const Line& a, const Line& b, double right_margin) {
   if (a.page != b.page || a.blank() || b.blank()) return false;
   if (a.kind != LineKind::kText || b.kind != LineKind::kText) return false;
-  if (a.cells.size() > 1 && b.cells.size() > 1) return false;  // table rows
+  if (a.cells.size() > 1) return false;  // table rows are not reflowed
   if (StartsListItem(b)) return false;
   double height = std::max(LineHeight(a), 1.0);
   double top_b = b.cells.front().box.y0;
@@ -51,8 +51,11 @@ bool Wrapped(const Line& a, const Line& b, double right_margin) {
   if (top_b - bottom_a > height * 0.8) return false;  // a blank line between
   if (LineLeft(b) > LineLeft(a) + 2 * height) return false;
   const Word& first = b.cells.front().words.front();
+  // A bold label opens a new logical line.
+  if (first.bold && !a.cells.back().words.back().bold) return false;
   double char_width = first.box.width() / std::max<size_t>(1, first.text.size());
-  return LineRight(a) >= right_margin - first.box.width() - 2.5 * char_width;
+  // Wrapped when the next word (plus a space) would not have fitted.
+  return LineRight(a) + char_width + first.box.width() > right_margin + 0.5 * char_width;
 }
 
 bool IsConjunction(const std::string& w) {
@@ -89,6 +92,10 @@ void Append(Line& a, const Line& b) {
     }
     a.cells.push_back(cell);
   }
+  // The joined line's box is where it ends: the last physical line.
+  Box& box = a.cells.back().box;
+  const Box& last = b.cells.back().box;
+  box = Box{std::min(box.x0, last.x0), last.y0, last.x1, last.y1};
   a.continued = true;
   RebuildLineText(a);
 }
