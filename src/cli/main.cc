@@ -3,11 +3,14 @@
 // Tested end to end by cli_test.cc.
 #include <CLI/CLI.hpp>
 
+#include <map>
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "audit/audit.h"
+#include "evaluate/corpus_run.h"
 #include "emit/record_json.h"
 #include "grammar/grammar_loader.h"
 #include "pipeline.h"
@@ -131,6 +134,59 @@ int RunGrammarCheck(const std::vector<std::string>& dirs) {
   return 0;
 }
 
+std::string DefaultCorpusDir() {
+  std::error_code ec;
+  if (std::filesystem::is_directory("corpus", ec)) return "corpus";
+  return std::string(FINSAM_SOURCE_DIR) + "/corpus";
+}
+
+// Runs the grammars over the corpus and shows, field by field, what
+// differs from the expected records; the last line is the overall F1.
+int RunGrammarTest(const Options& options, const std::string& corpus, const std::string& formats) {
+  std::unique_ptr<Engine> engine = LoadEngine(options);
+  if (!engine) return 2;
+  std::map<std::string, FamilyScore> totals;
+  std::vector<std::string> order;
+  int failed = 0, run = 0;
+  for (const std::string& dir : CorpusCases(corpus)) {
+    for (const char* input : {"input.txt", "input.pdf"}) {
+      bool pdf = std::string(input) == "input.pdf";
+      if ((pdf && formats == "text") || (!pdf && formats == "pdf")) continue;
+      if (!std::filesystem::exists(std::filesystem::path(dir) / input)) continue;
+      CaseResult r = RunCase(*engine, dir, input);
+      ++run;
+      std::string name = std::filesystem::path(dir).filename().string() + "/" + input;
+      if (r.Passed()) { std::cout << "ok    " << name << "\n"; }
+      else { ++failed; std::cout << "FAIL  " << name << (r.error.empty() ? "" : ": " + r.error) << "\n"; }
+      if (r.records.size() != r.expected.size() && r.error.empty()) {
+        std::cout << "      records: expected " << r.expected.size() << ", got " << r.records.size() << "\n";
+      }
+      for (size_t i = 0; i < r.scores.size(); ++i) {
+        for (const FamilyScore& f : r.scores[i]) {
+          if (!totals.count(f.family)) order.push_back(f.family);
+          FamilyScore& t = totals[f.family];
+          t.tp += f.tp; t.fp += f.fp; t.fn += f.fn;
+          if (f.fp || f.fn) {
+            std::cout << "      part " << i + 1 << " " << f.family << ": expected " << f.expected << "\n"
+                      << "      " << std::string(std::to_string(i + 1).size() + 6 + f.family.size(), ' ') << "got      " << f.got << "\n";
+          }
+        }
+      }
+    }
+  }
+  int tp = 0, fp = 0, fn = 0;
+  std::printf("\n%-16s %5s %5s %5s %7s\n", "family", "TP", "FP", "FN", "F1");
+  for (const std::string& family : order) {
+    const FamilyScore& t = totals[family];
+    tp += t.tp; fp += t.fp; fn += t.fn;
+    double f1 = t.tp ? 2.0 * t.tp / (2.0 * t.tp + t.fp + t.fn) : (t.fp || t.fn ? 0.0 : 1.0);
+    std::printf("%-16s %5d %5d %5d %7.3f\n", family.c_str(), t.tp, t.fp, t.fn, f1);
+  }
+  double f1 = tp ? 2.0 * tp / (2.0 * tp + fp + fn) : 0.0;
+  std::printf("%d passed, %d failed; overall field F1 %.3f\n", run - failed, failed, f1);
+  return failed ? 1 : 0;
+}
+
 }  // namespace
 }  // namespace finsam
 
@@ -158,6 +214,11 @@ int main(int argc, char** argv) {
   CLI::App* check = grammar->add_subcommand("check", "validate the built-in grammars plus DIR");
   check->add_option("dirs", check_dirs, "extra grammar directories");
 
+  std::string corpus_dir = DefaultCorpusDir(), formats = "both";
+  CLI::App* test = grammar->add_subcommand("test", "run the grammars over corpus/ and show what differs from the expected records");
+  test->add_option("--corpus", corpus_dir, "corpus directory")->check(CLI::ExistingDirectory);
+  test->add_option("--format", formats, "text, pdf or both")->check(CLI::IsMember({"text", "pdf", "both"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -167,5 +228,6 @@ int main(int argc, char** argv) {
   if (extract->parsed()) return RunExtract(options);
   if (text->parsed()) return RunText(options);
   if (check->parsed()) return RunGrammarCheck(check_dirs);
+  if (test->parsed()) return RunGrammarTest(options, corpus_dir, formats);
   return 2;
 }
