@@ -5,6 +5,7 @@
 #include "extractors/budget_table.h"
 
 #include <algorithm>
+#include <map>
 #include <numeric>
 #include <re2/re2.h>
 
@@ -32,6 +33,8 @@ struct ParsedRow {
 };
 
 struct Table {
+  std::vector<Box> columns;                    // amount columns seen, by position
+  std::map<size_t, int64_t> section, whole, printed_sums;   // per column
   std::vector<BudgetRow> rows;
   std::vector<int64_t> row_totals;      // per cost line, for sum checks
   std::vector<BudgetSum> mismatches;
@@ -46,11 +49,15 @@ struct State {
   std::vector<Box> total_columns, outcome_columns;
   bool financing = false;
   std::optional<std::string> category;
-  int64_t section_sum = 0;             // cost since the last sum row
-  std::vector<int64_t> section_sums;   // printed sums seen in this table
 };
 
 bool Overlaps(const Box& a, const Box& b) { return a.x0 < b.x1 && b.x0 < a.x1; }
+
+size_t ColumnId(Table& table, const Box& box) {
+  for (size_t c = 0; c < table.columns.size(); ++c) if (Overlaps(table.columns[c], box)) return c;
+  table.columns.push_back(box);
+  return table.columns.size() - 1;
+}
 
 std::optional<int> YearOfHeaderCell(const std::string& text, bool& is_year_column) {
   static const RE2 kYear("\\b((?:19|20)\\d\\d)\\b");
@@ -145,6 +152,11 @@ bool InAny(const std::vector<Box>& boxes, const Box& box) {
 }
 
 void AddCostRow(const ParsedRow& row, State& state, Table& table) {
+  for (const AmountCell& a : row.amounts) {
+    size_t col = ColumnId(table, a.box);
+    table.section[col] += a.sek;
+    table.whole[col] += a.sek;
+  }
   std::vector<AmountCell> amounts;
   for (const AmountCell& a : row.amounts) {
     if (!InAny(state.total_columns, a.box) && !InAny(state.outcome_columns, a.box)) amounts.push_back(a);
@@ -180,23 +192,28 @@ void AddCostRow(const ParsedRow& row, State& state, Table& table) {
     table.rows.push_back(std::move(out));
   }
   table.row_totals.push_back(row_total);
-  state.section_sum += row_total;
 }
 
-void AddSumRow(const ParsedRow& row, State& state, Table& table) {
-  int64_t printed = 0;
-  for (const AmountCell& a : row.amounts) printed = std::max(printed, a.sek);
-  int64_t sum_of_sums = std::accumulate(state.section_sums.begin(), state.section_sums.end(), int64_t{0});
-  bool checks = printed == state.section_sum || printed == table.RowSum() || printed == sum_of_sums;
-  if (!checks && table.RowSum() > 0 && state.section_sum > 0) {
-    table.mismatches.push_back({row.label, printed, state.section_sum, row.line->page, row.line->number});
+// A sum row is checked column by column against the rows above it: the
+// rows since the previous sum (a section), all rows of the table, or the
+// section sums printed so far (a grand total).
+void AddSumRow(const ParsedRow& row, Table& table) {
+  int64_t printed_max = 0;
+  for (const AmountCell& a : row.amounts) {
+    size_t col = ColumnId(table, a.box);
+    printed_max = std::max(printed_max, a.sek);
+    int64_t section = table.section[col], whole = table.whole[col], sums = table.printed_sums[col];
+    bool has_data = section != 0 || whole != 0;
+    if (has_data && a.sek != section && a.sek != whole && a.sek != sums) {
+      table.mismatches.push_back({row.label, a.sek, section ? section : whole, row.line->page, row.line->number});
+    }
+    table.printed_sums[col] += a.sek;
   }
-  if (!table.grand_sum || printed >= *table.grand_sum) {
-    table.grand_sum = printed;
+  for (auto& [col, sum] : table.section) sum = 0;
+  if (!table.grand_sum || printed_max >= *table.grand_sum) {
+    table.grand_sum = printed_max;
     table.grand_line = row.line;
   }
-  state.section_sums.push_back(printed);
-  state.section_sum = 0;
 }
 
 size_t NonEmptyCells(const Line& line) {
@@ -254,7 +271,7 @@ BudgetValue ExtractBudget(const ExtractContext& ctx) {
       // A line of bare numbers is the wrapped tail of a row, not a header.
       bool numbers_only = label_amount && !row.amounts.empty();
       if (!numbers_only && (NonEmptyCells(line) >= 2 || UnitFromHeader(line.text))) {
-        if (rows_since_header) { tables.emplace_back(); state.section_sums.clear(); state.section_sum = 0; }
+        if (rows_since_header) tables.emplace_back();
         rows_since_header = false;
         ReadHeader(line, state);
         ReadColumnKinds(ctx, line, state);
@@ -266,7 +283,7 @@ BudgetValue ExtractBudget(const ExtractContext& ctx) {
     if (state.financing || !LooksLikeMoney(row, state)) continue;
     rows_since_header = true;
     if (ctx.Label("budget.sum_row", row.label)) {
-      AddSumRow(row, state, tables.back());
+      AddSumRow(row, tables.back());
     } else if (!IsForbundRow(ctx, row.label)) {
       if (std::optional<std::string> cat = CategoryOf(ctx, row.label)) state.category = cat;
       AddCostRow(row, state, tables.back());
