@@ -10,11 +10,15 @@ namespace {
 
 constexpr int kMinScore = 5;
 constexpr size_t kHeadLines = 15;
-constexpr size_t kMinContentChars = 1500;   // a document before a split is at least this long
+constexpr size_t kMinContentChars = 800;    // a document before a split is at least this long
+constexpr size_t kMinContentBeforePage = 200;  // ...or this, when the new one opens a page
+constexpr size_t kPageTopLines = 4;
 constexpr size_t kMaxLetterheadLines = 8;
 
 bool IsStartLine(const Line& line, const Grammar& grammar) {
+  static const RE2 kFullDate("\\d{4}-\\d{2}-\\d{2}");
   if (line.blank() || line.text.size() > 120) return false;
+  if (RE2::PartialMatch(line.text, kFullDate)) return false;  // "Ansökan från X, inkom 2023-09-14" cites one
   for (const Family& family : grammar.families) {
     for (const auto& re : family.starts) {
       if (RE2::PartialMatch(line.text, *re)) return true;
@@ -89,9 +93,14 @@ std::vector<Segment> SegmentDocument(const Document& doc, const Grammar& grammar
   std::vector<size_t> starts = {0};
   size_t content = 0;
   bool seen_start = false;
+  size_t page_line = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
+    if (i > 0 && lines[i].page != lines[i - 1].page) page_line = 0;
+    if (!lines[i].blank()) ++page_line;
     if (IsStartLine(lines[i], grammar)) {
-      if (seen_start && content >= kMinContentChars) {
+      bool page_top = page_line <= kPageTopLines && lines[i].page > 1;
+      size_t needed = page_top ? kMinContentBeforePage : kMinContentChars;
+      if (seen_start && content >= needed) {
         size_t split = SplitPoint(lines, i, starts.back() + 1);
         starts.push_back(split);
         content = 0;
