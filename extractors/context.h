@@ -18,6 +18,7 @@ struct ExtractContext {
   size_t begin, end;                 // this document's lines: [begin, end)
   const Grammar& grammar;
   const OrgRegistry& registry;
+  std::string family = "";           // the document's family (document_type)
 
   std::optional<LabelMatch> Label(const std::string& set, std::string_view text) const {
     return MatchLabel(grammar, set, text);

@@ -154,7 +154,7 @@ TEST(GrammarLoaderTest, SyntaxErrorsCarryCodeAndPosition) {
       {"unknown rule kind", "labels title\n  Projektnamn\nfield title text\n  title.x lable title\n",
        "grammar_syntax", "bad.fg:4:11", {"unknown rule kind", "'lable'"}},
       {"take typo", "labels title\n  Projektnamn\nfield title text\n  title.x label title take=rset\n",
-       "grammar_syntax", "bad.fg:4:29", {"take=", "'rset'"}},
+       "grammar_syntax", "bad.fg:4:23", {"take=", "'rset'"}},
       {"option name typo", "labels title\n  Projektnamn\nfield title text\n  title.x label title tkae=rest\n",
        "grammar_syntax", "bad.fg:4:23", {"unknown option", "'tkae'"}},
       {"unknown derivation", "field budget budget\n  budget.x derive budget-tabel\n", "grammar_reference",

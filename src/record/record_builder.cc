@@ -27,7 +27,7 @@ class Builder {
  public:
   Builder(const Document& doc, const Segment& seg, const Grammar& grammar, const OrgRegistry& registry)
       : doc_(doc), seg_(seg), grammar_(grammar), registry_(registry),
-        ctx_{doc.lines, seg.begin, seg.end, grammar, registry} {}
+        ctx_{doc.lines, seg.begin, seg.end, grammar, registry, seg.family} {}
 
   Record Build();
 
