@@ -4,6 +4,8 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "grammar/label_match.h"
 
 namespace finsam {
@@ -48,8 +50,14 @@ std::optional<std::string> ParseTextValue(std::string_view raw) {
   std::string text(TrimValue(raw));
   for (char& c : text) if (c == '\t') c = ' ';
   while (!text.empty() && (text.back() == '.' || text.back() == ',' || text.back() == ';' || text.back() == ':')) text.pop_back();
-  if (text.size() >= 2 && text.front() == '"') text.erase(0, 1);
-  if (!text.empty() && text.back() == '"') text.pop_back();
+  // Quotes around the whole answer or around its first part ("Lotsen" –
+  // stöd till …) are typography, not part of the value.
+  if (text.size() >= 2 && text.front() == '"') {
+    text.erase(0, 1);
+    size_t close = text.find('"');
+    if (close != std::string::npos && text.find('"', close + 1) == std::string::npos) text.erase(close, 1);
+  }
+  if (!text.empty() && text.back() == '"' && std::count(text.begin(), text.end(), '"') == 1) text.pop_back();
   std::string collapsed;
   for (char c : text) if (!(c == ' ' && (collapsed.empty() || collapsed.back() == ' '))) collapsed += c;
   while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
