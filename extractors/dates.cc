@@ -463,7 +463,9 @@ std::optional<DateValue> ParseDate(std::string_view text) {
   return dates.front();
 }
 
-std::optional<PeriodValue> FindPeriod(std::string_view text) {
+namespace {
+
+std::optional<PeriodValue> ScanPeriod(std::string_view text, bool allow_reversed) {
   Scanner scanner(text);
   std::vector<RawDate> raws = ScanWithYears(scanner);
   for (size_t i = 0; i + 1 < raws.size(); ++i) {
@@ -473,13 +475,19 @@ std::optional<PeriodValue> FindPeriod(std::string_view text) {
     PeriodValue period;
     period.start = scanner.Resolve(a, false);
     period.end = scanner.Resolve(b, true);
-    if (period.start->iso > period.end->iso) continue;
+    if (!allow_reversed && period.start->iso > period.end->iso) continue;
     period.begin = period.start->begin;
     period.end_offset = period.end->end;
     return period;
   }
   return std::nullopt;
 }
+
+}  // namespace
+
+std::optional<PeriodValue> FindPeriod(std::string_view text) { return ScanPeriod(text, false); }
+
+std::optional<PeriodValue> FindPeriodAllowReversed(std::string_view text) { return ScanPeriod(text, true); }
 
 std::vector<int> YearsOf(const PeriodValue& period) {
   const std::optional<DateValue>& first = period.start ? period.start : period.end;

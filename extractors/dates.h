@@ -48,6 +48,10 @@ std::optional<DateValue> ParseDate(std::string_view text);
 // Returns nullopt when there is no complete period; "till" alone is nothing.
 std::optional<PeriodValue> FindPeriod(std::string_view text);
 
+// As FindPeriod, but also returns a period whose end lies before its start
+// (a form field filled in wrongly), for the audit to report.
+std::optional<PeriodValue> FindPeriodAllowReversed(std::string_view text);
+
 // Calendar years a period touches (2024-09-01..2025-06-30 → {2024, 2025}).
 std::vector<int> YearsOf(const PeriodValue& period);
 

@@ -118,7 +118,8 @@ bool Builder::Accept(const Field& field, const Candidate& c, const Rule& rule) {
     return true;
   }
   if (t == "period") {
-    std::optional<PeriodValue> p = FindPeriod(c.text);
+    // A form's own period field is kept even when reversed: the audit says so.
+    std::optional<PeriodValue> p = c.from_label ? FindPeriodAllowReversed(c.text) : FindPeriod(c.text);
     if (!p || !p->start || !p->end) return false;
     rec_.period_start = p->start->iso;
     rec_.period_end = p->end->iso;
