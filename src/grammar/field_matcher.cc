@@ -11,6 +11,12 @@ namespace {
 
 constexpr size_t kMaxBlankSkip = 2;
 
+size_t NonEmptyCells(const Line& line) {
+  size_t n = 0;
+  for (const Cell& c : line.cells) n += !c.text.empty();
+  return n;
+}
+
 bool IsStop(const Line& line, const Grammar& grammar) {
   if (line.kind != LineKind::kText) return true;
   return grammar.any_label && RE2::PartialMatch(line.text, *grammar.any_label);
@@ -24,7 +30,8 @@ std::string NextValue(const std::vector<Line>& lines, size_t i, size_t end, cons
       if (++blanks > kMaxBlankSkip) return "";
       continue;
     }
-    return IsStop(lines[k], grammar) ? "" : lines[k].text;
+    // A table row under a column heading is not the heading's answer.
+    return IsStop(lines[k], grammar) || NonEmptyCells(lines[k]) >= 2 ? "" : lines[k].text;
   }
   return "";
 }
@@ -94,6 +101,13 @@ void LabelCandidates(const Rule& rule, const std::vector<Line>& lines, size_t be
       size_t label_end = offset + m->end;
       if (label_end > offset) label_end = std::max(label_end, BoldRunEnd(line, label_end - 1));
       std::string rest(TrimValue(std::string_view(line.text).substr(std::min(label_end, line.text.size()))));
+      // In a table row a label's answer is the rest of its cell or the cell
+      // beside it, never the whole row.
+      if (NonEmptyCells(line) >= 3) {
+        size_t cell_end = offset + line.cells[c].text.size();
+        rest = label_end < cell_end ? std::string(TrimValue(std::string_view(line.text).substr(label_end, cell_end - label_end))) : "";
+        for (size_t k = c + 1; rest.empty() && k < line.cells.size() && k <= c + 1; ++k) rest = line.cells[k].text;
+      }
       std::string value;
       switch (rule.take) {
         case Take::kRest: value = rest; break;

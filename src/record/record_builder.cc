@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <functional>
 
+#include <re2/re2.h>
+
 #include "extractors/amounts.h"
 #include "extractors/dates.h"
 #include "grammar/field_matcher.h"
@@ -21,6 +23,16 @@ const char* PrecisionName(DatePrecision p) {
     case DatePrecision::kYear: return "year";
   }
   return "day";
+}
+
+bool SameOrg(const OrgRef& a, const OrgRef& b) { return a.canonical == b.canonical; }
+bool HasOrg(const std::vector<OwnerEntry>& list, const OrgRef& org) {
+  for (const OwnerEntry& o : list) if (SameOrg(o.org, org)) return true;
+  return false;
+}
+bool HasOrg(const std::vector<OrgRef>& list, const OrgRef& org) {
+  for (const OrgRef& o : list) if (SameOrg(o, org)) return true;
+  return false;
 }
 
 class Builder {
@@ -110,12 +122,17 @@ bool Builder::Accept(const Field& field, const Candidate& c, const Rule& rule) {
     return true;
   }
   if (t == "orgs") {
-    std::vector<OrgRef> orgs = ParseOrgsValue(c.text, registry_);
-    if (orgs.empty()) return false;
-    if (field.name == "owners") for (OrgRef& o : orgs) rec_.owners.push_back({o, "insatsagare"});
-    if (field.name == "partners") for (OrgRef& o : orgs) rec_.partners.push_back(o);
-    Note("/" + field.name, line, c.text, rule.id);
-    return true;
+    // Another label is not an answer ("Huvudinsatsägare | Delinsatsägare"
+    // column headings); a förbund never owns or partners its own initiative.
+    if (grammar_.any_label && RE2::PartialMatch(c.text, *grammar_.any_label)) return false;
+    bool added = false;
+    for (OrgRef& o : ParseOrgsValue(c.text, registry_)) {
+      if (o.kind == OrgKind::kForbund) continue;
+      if (field.name == "owners" && !HasOrg(rec_.owners, o)) { rec_.owners.push_back({o, "insatsagare"}); added = true; }
+      if (field.name == "partners" && !HasOrg(rec_.partners, o)) { rec_.partners.push_back(o); added = true; }
+    }
+    if (added) Note("/" + field.name, line, c.text, rule.id);
+    return added;
   }
   if (t == "period") {
     // A form's own period field is kept even when reversed: the audit says so.
@@ -159,8 +176,13 @@ bool Builder::Derive(const Field& field, const Rule& rule) {
     for (const Signature& s : d == "signature-owners" ? Signatures() : std::vector<Signature>{}) {
       if (s.organisation && s.role.value_or("insatsagare") == "insatsagare") orgs.push_back(*s.organisation);
     }
-    for (OrgRef& o : orgs) rec_.owners.push_back({o, "insatsagare"});
-    return !orgs.empty();
+    bool added = false;
+    for (OrgRef& o : orgs) {
+      if (o.kind == OrgKind::kForbund || HasOrg(rec_.owners, o)) continue;
+      rec_.owners.push_back({o, "insatsagare"});
+      added = true;
+    }
+    return added;
   }
   if (d == "first-heading") {
     std::optional<size_t> h = FirstHeading();
@@ -195,10 +217,19 @@ void Builder::RunField(const Field& field) {
       if (Derive(field, *rule)) return;
       continue;
     }
+    // Lists (owners, partners) take every occurrence of the first rule that
+    // yields anything ("Insatsägare 1:", "Insatsägare 2:"); scalars the first.
+    bool list = field.type == "orgs";
+    bool accepted = false;
     for (const Candidate& c : FindCandidates(*rule, doc_.lines, seg_.begin, seg_.end, grammar_)) {
-      if (!c.text.empty() && Accept(field, c, *rule)) return;
-      if (c.from_label) empty_label = true;
+      if (!c.text.empty() && Accept(field, c, *rule)) {
+        if (!list) return;
+        accepted = true;
+      } else if (c.from_label && c.text.empty()) {
+        empty_label = true;
+      }
     }
+    if (accepted) return;
   }
   if (empty_label) rec_.empty_required_labels.push_back(field.name);
 }
