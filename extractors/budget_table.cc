@@ -198,10 +198,14 @@ void AddCostRow(const ParsedRow& row, State& state, Table& table) {
 // rows since the previous sum (a section), all rows of the table, or the
 // section sums printed so far (a grand total).
 void AddSumRow(const ParsedRow& row, Table& table) {
-  int64_t printed_max = 0;
+  // The row's total: the cell that sums the others (a Totalt column), or
+  // else the sum of its cells (per-year sums with no Totalt column).
+  int64_t printed_max = 0, printed_all = 0;
+  for (const AmountCell& a : row.amounts) printed_all += a.sek;
+  for (const AmountCell& a : row.amounts) printed_max = std::max(printed_max, a.sek);
+  int64_t row_total = 2 * printed_max == printed_all || row.amounts.size() == 1 ? printed_max : printed_all;
   for (const AmountCell& a : row.amounts) {
     size_t col = ColumnId(table, a.box);
-    printed_max = std::max(printed_max, a.sek);
     int64_t section = table.section[col], whole = table.whole[col], sums = table.printed_sums[col];
     bool has_data = section != 0 || whole != 0;
     if (has_data && a.sek != section && a.sek != whole && a.sek != sums) {
@@ -210,8 +214,8 @@ void AddSumRow(const ParsedRow& row, Table& table) {
     table.printed_sums[col] += a.sek;
   }
   for (auto& [col, sum] : table.section) sum = 0;
-  if (!table.grand_sum || printed_max >= *table.grand_sum) {
-    table.grand_sum = printed_max;
+  if (!table.grand_sum || row_total >= *table.grand_sum) {
+    table.grand_sum = row_total;
     table.grand_line = row.line;
   }
 }

@@ -148,9 +148,10 @@ bool Builder::Accept(const Field& field, const Candidate& c, const Rule& rule) {
     return true;
   }
   if (t == "amount") {
+    // Outside a table only a written unit says what a number is.
     std::vector<AmountValue> amounts = FindAmounts(c.text);
-    std::optional<AmountValue> a = amounts.empty() ? ParseAmountCell(c.text, AmountUnit::kKronor) : amounts.front();
-    if (!a || a->sek <= 0) return false;
+    if (amounts.empty() || amounts.front().sek <= 0) return false;
+    std::optional<AmountValue> a = amounts.front();
     rec_.total_sek = a->sek;
     Note("/budget/total_sek", line, c.text, rule.id);
     return true;
