@@ -125,7 +125,7 @@ ParsedRow ParseRow(const Line& line, const State& state, int& placeholders) {
 }
 
 void ReadHeader(const Line& line, State& state) {
-  if (std::optional<AmountUnit> unit = UnitFromHeader(line.text)) state.unit = *unit;
+  if (std::optional<AmountUnit> unit = UnitFromHeader(line.text); unit && FindAmounts(line.text).empty()) state.unit = *unit;
   std::vector<Column> years;
   for (const Cell& cell : line.cells) {
     bool is_year = false;
@@ -163,7 +163,10 @@ void AddCostRow(const ParsedRow& row, State& state, Table& table) {
   }
   // A total column (last, or first before per-year columns) repeats the
   // sum of the others: it is not a cost of its own.
-  if (amounts.size() >= 2) {
+  // With year columns, amounts that each sit under their own year are all
+  // costs even when two are equal.
+  bool under_years = !state.year_columns.empty() && amounts.size() <= state.year_columns.size();
+  if (amounts.size() >= 2 && !under_years) {
     int64_t all = 0;
     for (const AmountCell& a : amounts) all += a.sek;
     if (2 * amounts.back().sek == all) {
@@ -274,7 +277,9 @@ BudgetValue ExtractBudget(const ExtractContext& ctx) {
     if (row.amounts.empty() || (label_amount && !label_amount->unit_written)) {
       // A line of bare numbers is the wrapped tail of a row, not a header.
       bool numbers_only = label_amount && !row.amounts.empty();
-      if (!numbers_only && (NonEmptyCells(line) >= 2 || UnitFromHeader(line.text))) {
+      // "Beviljat belopp: 2,4 Mkr" states an amount; it does not head a column.
+      bool announces_unit = UnitFromHeader(line.text).has_value() && FindAmounts(line.text).empty();
+      if (!numbers_only && (NonEmptyCells(line) >= 2 || announces_unit)) {
         if (rows_since_header) tables.emplace_back();
         rows_since_header = false;
         ReadHeader(line, state);

@@ -1,0 +1,101 @@
+// Tests for ExtractParticipants: gender tables (Planerat/Faktiskt), stated totals and running text.
+#include "extractors/participants.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "grammar/grammar_loader.h"
+#include "ingest/ingest.h"
+#include "normalize/normalize.h"
+
+namespace finsam {
+namespace {
+
+const Grammar& Shipped() {
+  static const Grammar* grammar = [] {
+    Result<Grammar> g = LoadGrammarDirs({FINSAM_SOURCE_DIR "/grammars"});
+    EXPECT_TRUE(g.ok()) << (g.ok() ? "" : g.error().ToString());
+    return new Grammar(g.ok() ? std::move(g.value()) : Grammar{});
+  }();
+  return *grammar;
+}
+
+const OrgRegistry& Registry() {
+  static const std::shared_ptr<const OrgRegistry> registry = [] {
+    auto loaded = OrgRegistry::Load(FINSAM_SOURCE_DIR "/grammars/organisations.tsv");
+    EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().ToString());
+    return loaded.value();
+  }();
+  return *registry;
+}
+
+std::optional<Participants> Extract(const std::string& text) {
+  Result<Document> raw = IngestBytes(text, "rapport.txt", IngestOptions{});
+  EXPECT_TRUE(raw.ok());
+  Document doc = NormalizeDocument(*raw);
+  ExtractContext context{doc.lines, 0, doc.lines.size(), Shipped(), Registry()};
+  return ExtractParticipants(context);
+}
+
+std::string Show(const std::optional<int>& n) { return n ? std::to_string(*n) : "-"; }
+
+TEST(ParticipantsTest, FindsCounts) {
+  struct Case {
+    const char* name;
+    std::string text;
+    const char* women;
+    const char* men;
+    const char* total;
+  };
+  const std::vector<Case> cases = {
+      {"Faktiskt column preferred over Planerat",
+       "Antal deltagare\tPlanerat\tFaktiskt\nKvinnor\t20\t18\nMän\t20\t23\n", "18", "23", "-"},
+      {"Faktiskt column first", "Deltagare\tFaktiskt utfall\tPlanerat\nKvinnor\t31\t25\nMän\t12\t25\n", "31",
+       "12", "-"},
+      {"no actual column: the last count", "Deltagare\tHösten\tVåren\nKvinnor\t12\t14\nMän\t9\t11\n", "14", "11",
+       "-"},
+      {"counts in the label cell", "Kvinnor: 58 st\nMän: 41 st\n", "58", "41", "-"},
+      {"stated total", "Antal deltagare: 124\n", "-", "-", "124"},
+      {"stated total with a unit", "Totalt antal deltagare: 626 individer\n", "-", "-", "626"},
+      {"total and table", "Antal deltagare: 40\nKvinnor\t22\nMän\t18\n", "22", "18", "40"},
+      {"a planned total is not at the start of a label", "Planerat antal deltagare: 40\n", "-", "-", "-"},
+      {"running text", "Under året deltog 312 kvinnor och 140 män i insatsen.\n", "312", "140", "-"},
+      {"Mängd is not Män", "Mängd material\t40\nKvinnorna i gruppen\t3\n", "-", "-", "-"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::optional<Participants> p = Extract(c.text);
+    if (std::string(c.women) == "-" && std::string(c.men) == "-" && std::string(c.total) == "-") {
+      EXPECT_FALSE(p.has_value());
+      continue;
+    }
+    ASSERT_TRUE(p.has_value());
+    EXPECT_EQ(Show(p->women), c.women);
+    EXPECT_EQ(Show(p->men), c.men);
+    EXPECT_EQ(Show(p->total), c.total);
+  }
+}
+
+TEST(ParticipantsTest, RemembersWhereTheFirstCountWas) {
+  std::optional<Participants> p = Extract(
+      "Slutrapport\n\nDeltagare\tPlanerat\tFaktiskt\nKvinnor\t20\t18\nMän\t20\t23\n");
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->page, 1);
+  EXPECT_EQ(p->line, 4);
+  EXPECT_EQ(p->text, "Kvinnor\t20\t18");
+}
+
+TEST(ParticipantsTest, OnlyTheDocumentsLinesCount) {
+  Result<Document> raw = IngestBytes("Antal deltagare: 124\nAnsökan\nAntal deltagare: 30\n", "x.txt", IngestOptions{});
+  ASSERT_TRUE(raw.ok());
+  Document doc = NormalizeDocument(*raw);
+  ExtractContext context{doc.lines, 1, doc.lines.size(), Shipped(), Registry()};
+  std::optional<Participants> p = ExtractParticipants(context);
+  ASSERT_TRUE(p.has_value());
+  EXPECT_EQ(p->total, 30);
+}
+
+}  // namespace
+}  // namespace finsam

@@ -1,0 +1,249 @@
+// Tests for AuditRecord/AuditBatch findings through ExtractFile, and ShingleSimilarity.
+#include "audit/audit.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "pipeline.h"
+
+namespace finsam {
+namespace {
+
+// A complete application that raises no finding; the tests break one thing at a time.
+const char kApplication[] =
+    "Ansökan om samverkansmedel\n"
+    "\n"
+    "Samordningsförbundet Norra Dalarna\n"
+    "\n"
+    "Insatsens namn: Vägen vidare\n"
+    "Insatsägare: Mora kommun\n"
+    "Samverkansparter: Försäkringskassan och Arbetsförmedlingen\n"
+    "Insatsperiod: 2025-01-01 till 2026-12-31\n"
+    "\n"
+    "Beskriv bakgrunden\n"
+    "Många unga vuxna i kommunen har varken arbete eller studier och har kontakt med flera myndigheter "
+    "samtidigt utan att någon håller ihop planeringen.\n"
+    "Insatsen samlar stödet hos ett gemensamt team med en coach från varje part och en gemensam plan.\n"
+    "\n"
+    "Budget\n"
+    "Kostnad\tBelopp (kr)\n"
+    "Coach 100 %\t600 000\n"
+    "Resor\t20 000\n"
+    "Summa\t620 000\n"
+    "\n"
+    "Underskrift av insatsägaren\n"
+    "Namnförtydligande: Petra Lindqvist\n"
+    "Medlemsorganisation: Mora kommun\n"
+    "Ort och datum: Mora 2024-11-05\n"
+    "E-post: petra.lindqvist@mora.se\n";
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  size_t pos = text.find(from);
+  EXPECT_NE(pos, std::string::npos) << from;
+  if (pos != std::string::npos) text.replace(pos, from.size(), to);
+  return text;
+}
+
+class AuditTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    // ctest sets FINSAM_GRAMMARS; a direct run uses the source tree's grammars.
+    setenv("FINSAM_GRAMMARS", FINSAM_SOURCE_DIR "/grammars", 0);
+    auto loaded = Engine::Load({});
+    ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+    engine_ = std::move(loaded.value()).release();
+  }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+  void SetUp() override {
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("finsam_audit_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& text) {
+    std::string path = (dir_ / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+
+  std::vector<Record> Extract(const std::string& name, const std::string& text) {
+    Result<std::vector<Record>> records = ExtractFile(Write(name, text), *engine_);
+    EXPECT_TRUE(records.ok()) << (records.ok() ? "" : records.error().ToString());
+    return records.ok() ? records.value() : std::vector<Record>{};
+  }
+
+  static std::vector<std::string> Codes(const Record& record) {
+    std::vector<std::string> codes;
+    for (const Finding& f : record.audit) codes.push_back(f.code);
+    return codes;
+  }
+
+  static const Finding* Find(const Record& record, const std::string& code) {
+    for (const Finding& f : record.audit) if (f.code == code) return &f;
+    return nullptr;
+  }
+
+  static Engine* engine_;
+  std::filesystem::path dir_;
+};
+
+Engine* AuditTest::engine_ = nullptr;
+
+TEST_F(AuditTest, FindingsOfOneDocument) {
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<std::string> codes;
+  };
+  const std::vector<Case> cases = {
+      {"complete application", kApplication, {}},
+      {"comma for a dot in an e-mail domain",
+       Replace(kApplication, "petra.lindqvist@mora.se", "petra.lindqvist@mora,se"), {"invalid_email"}},
+      {"space in an e-mail domain",
+       Replace(kApplication, "petra.lindqvist@mora.se", "petra.lindqvist@mora kommun.se"), {"invalid_email"}},
+      {"Word prompt left as the answer",
+       Replace(kApplication, "Insatsen samlar stödet", "Klicka eller tryck här för att ange text.\nInsatsen samlar stödet"),
+       {"placeholder_text"}},
+      {"20xx left in the text",
+       Replace(kApplication, "Budget\n", "Budget för 20xx\n"), {"placeholder_text"}},
+      {"no signature", Replace(kApplication, "Underskrift av insatsägaren\n", "Kontaktperson\n"),
+       {"missing_signature"}},
+      {"no period", Replace(kApplication, "Insatsperiod: 2025-01-01 till 2026-12-31\n", ""), {"period_missing"}},
+      {"period ends before it starts",
+       Replace(kApplication, "2025-01-01 till 2026-12-31", "2026-12-31 till 2025-01-01"), {"period_inconsistent"}},
+      {"required title left blank", Replace(kApplication, "Insatsens namn: Vägen vidare", "Insatsens namn:"),
+       {"required_field_empty"}},
+      {"sum that does not add up", Replace(kApplication, "Summa\t620 000", "Summa\t650 000"),
+       {"budget_sum_mismatch"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<Record> records = Extract("ansokan.txt", c.text);
+    ASSERT_EQ(records.size(), 1u);
+    EXPECT_EQ(records[0].document_type, "ansokan");
+    EXPECT_EQ(Codes(records[0]), c.codes);
+  }
+}
+
+TEST_F(AuditTest, FindingsSayWhereAndHowBad) {
+  std::string text = Replace(kApplication, "petra.lindqvist@mora.se", "petra.lindqvist@mora,se");
+  text = Replace(text, "Insatsperiod: 2025-01-01 till 2026-12-31\n", "");
+  std::vector<Record> records = Extract("ansokan.txt", text);
+  ASSERT_EQ(records.size(), 1u);
+  const Finding* email = Find(records[0], "invalid_email");
+  ASSERT_NE(email, nullptr);
+  EXPECT_EQ(email->severity, "warning");
+  EXPECT_EQ(email->field, "/signatures");
+  EXPECT_EQ(email->page, 1);
+  EXPECT_EQ(email->line, 23);
+  EXPECT_NE(email->message.find("petra.lindqvist@mora,se"), std::string::npos) << email->message;
+  const Finding* period = Find(records[0], "period_missing");
+  ASSERT_NE(period, nullptr);
+  EXPECT_EQ(period->severity, "error");
+  EXPECT_EQ(period->field, "/period");
+  EXPECT_EQ(period->line, 0);
+}
+
+TEST_F(AuditTest, PlaceholderFindingNamesItsLine) {
+  std::vector<Record> records =
+      Extract("ansokan.txt", Replace(kApplication, "Budget\n", "Budget\nAntal deltagare\t#\n"));
+  ASSERT_EQ(records.size(), 1u);
+  const Finding* placeholder = Find(records[0], "placeholder_text");
+  ASSERT_NE(placeholder, nullptr);
+  EXPECT_EQ(placeholder->line, 15);
+  EXPECT_NE(placeholder->message.find("Antal deltagare"), std::string::npos) << placeholder->message;
+}
+
+// BUG: grammars/common/audit.fg says the audit.placeholder prompts are
+// "Matched anywhere in a line", but CheckPlaceholders only matches them at
+// the start of a cell, so a prompt after its label on the same line
+// ("Insatsens namn: Klicka eller tryck här för att ange text.") is missed.
+TEST_F(AuditTest, DISABLED_PromptAfterItsLabelIsAPlaceholder) {
+  std::vector<Record> records = Extract(
+      "ansokan.txt", Replace(kApplication, "Beskriv bakgrunden\n",
+                             "Beskriv bakgrunden: Klicka eller tryck här för att ange text.\n"));
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(Codes(records[0]), (std::vector<std::string>{"placeholder_text"}));
+}
+
+TEST_F(AuditTest, DecisionsNeedNoSignature) {
+  std::vector<Record> records = Extract(
+      "beslut.txt",
+      "Förslag till beslut\nDnr 2024/31\n"
+      "Förbundschefen föreslår att styrelsen beslutar att bevilja Mora kommun 600 000 kr.\n"
+      "- att bevilja insatsen Vägen vidare medel under perioden 2025-01-01 till 2026-12-31\n");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].document_type, "beslut");
+  EXPECT_EQ(Find(records[0], "missing_signature"), nullptr);
+  EXPECT_EQ(Find(records[0], "period_missing"), nullptr);
+}
+
+TEST_F(AuditTest, DuplicateSubmissionAcrossFiles) {
+  std::vector<Record> first = Extract("a.txt", kApplication);
+  std::vector<Record> copy = Extract(
+      "b.txt", Replace(kApplication, "Samordningsförbundet Norra Dalarna", "Samordningsförbundet Centrala Dalarna"));
+  std::vector<Record> other = Extract(
+      "c.txt",
+      "Ansökan om samverkansmedel\n\nInsatsens namn: Hälsosteget\nInsatsägare: Region Dalarna\n"
+      "Insatsperiod: 2024-01-01 till 2024-12-31\n"
+      "Personer med långvarig smärta får stöd av en fysioterapeut och en arbetsterapeut för att "
+      "kunna återgå i arbete, med gruppträffar varje vecka i Falun och Borlänge.\n");
+  std::vector<Record> decision = Extract(
+      "d.txt", "Förslag till beslut\nDnr 2024/31\nFörbundschefen föreslår att styrelsen beslutar att bevilja ansökan.\n");
+  ASSERT_EQ(first.size(), 1u);
+  ASSERT_EQ(copy.size(), 1u);
+  ASSERT_EQ(other.size(), 1u);
+  ASSERT_EQ(decision.size(), 1u);
+  std::vector<Record*> batch = {&first[0], &copy[0], &other[0], &decision[0]};
+  AuditBatch(batch);
+
+  const Finding* a = Find(first[0], "duplicate_submission");
+  const Finding* b = Find(copy[0], "duplicate_submission");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(a->severity, "warning");
+  EXPECT_NE(a->message.find(copy[0].file), std::string::npos) << a->message;
+  EXPECT_NE(b->message.find(first[0].file), std::string::npos) << b->message;
+  EXPECT_EQ(Find(other[0], "duplicate_submission"), nullptr);
+  EXPECT_EQ(Find(decision[0], "duplicate_submission"), nullptr);
+
+  // A second batch run does not report the same pair twice.
+  AuditBatch(batch);
+  EXPECT_EQ(std::count(Codes(first[0]).begin(), Codes(first[0]).end(), "duplicate_submission"), 1);
+}
+
+TEST(ShingleSimilarityTest, JaccardOfWordFiveGrams) {
+  struct Case {
+    const char* a;
+    const char* b;
+    double similarity;
+  };
+  const std::vector<Case> cases = {
+      {"ett två tre fyra fem sex", "ett två tre fyra fem sex", 1.0},
+      {"ett två tre fyra fem sex", "ett två tre fyra fem sju", 1.0 / 3.0},
+      {"ett två tre fyra fem", "sex sju åtta nio tio", 0.0},
+      {"för få ord", "för få ord", 0.0},   // fewer than five words: no shingles
+      {"", "", 0.0},
+      // Case, diacritics and white space are folded away.
+      {"Försäkringskassan och Region Dalarna samverkar", "FORSAKRINGSKASSAN  och\tREGION dalarna\nsamverkar", 1.0},
+      {"a b c d e f g h", "c d e f g h i j", 4.0 / 6.0},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.a) + " / " + c.b);
+    EXPECT_DOUBLE_EQ(ShingleSimilarity(c.a, c.b), c.similarity);
+    EXPECT_DOUBLE_EQ(ShingleSimilarity(c.b, c.a), c.similarity);
+  }
+}
+
+}  // namespace
+}  // namespace finsam
