@@ -165,7 +165,12 @@ void AddCostRow(const ParsedRow& row, State& state, Table& table) {
   // sum of the others: it is not a cost of its own.
   // With year columns, amounts that each sit under their own year are all
   // costs even when two are equal.
-  bool under_years = !state.year_columns.empty() && amounts.size() <= state.year_columns.size();
+  bool under_years = !state.year_columns.empty();
+  for (const AmountCell& a : amounts) {
+    bool under = false;
+    for (const Column& y : state.year_columns) under = under || Overlaps(y.box, a.box);
+    under_years = under_years && under;
+  }
   if (amounts.size() >= 2 && !under_years) {
     int64_t all = 0;
     for (const AmountCell& a : amounts) all += a.sek;
@@ -207,11 +212,21 @@ void AddSumRow(const ParsedRow& row, Table& table) {
   for (const AmountCell& a : row.amounts) printed_all += a.sek;
   for (const AmountCell& a : row.amounts) printed_max = std::max(printed_max, a.sek);
   int64_t row_total = 2 * printed_max == printed_all || row.amounts.size() == 1 ? printed_max : printed_all;
+  // A lone sum ("Total summa 270 000") may sit in another column than the
+  // amounts it sums (a PDF cell boundary): compare it with all columns too.
+  auto total_of = [](const std::map<size_t, int64_t>& m) {
+    int64_t t = 0;
+    for (const auto& [col, v] : m) t += v;
+    return t;
+  };
+  bool lone = row.amounts.size() == 1;
+  int64_t all_section = total_of(table.section), all_whole = total_of(table.whole), all_sums = total_of(table.printed_sums);
   for (const AmountCell& a : row.amounts) {
     size_t col = ColumnId(table, a.box);
     int64_t section = table.section[col], whole = table.whole[col], sums = table.printed_sums[col];
-    bool has_data = section != 0 || whole != 0;
-    if (has_data && a.sek != section && a.sek != whole && a.sek != sums) {
+    bool has_data = section != 0 || whole != 0 || (lone && all_whole != 0);
+    bool lone_ok = lone && (a.sek == all_section || a.sek == all_whole || a.sek == all_sums);
+    if (has_data && !lone_ok && a.sek != section && a.sek != whole && a.sek != sums) {
       table.mismatches.push_back({row.label, a.sek, section ? section : whole, row.line->page, row.line->number});
     }
     table.printed_sums[col] += a.sek;

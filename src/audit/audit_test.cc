@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -219,7 +220,8 @@ TEST_F(AuditTest, DuplicateSubmissionAcrossFiles) {
 
   // A second batch run does not report the same pair twice.
   AuditBatch(batch);
-  EXPECT_EQ(std::count(Codes(first[0]).begin(), Codes(first[0]).end(), "duplicate_submission"), 1);
+  std::vector<std::string> codes = Codes(first[0]);
+  EXPECT_EQ(std::count(codes.begin(), codes.end(), "duplicate_submission"), 1);
 }
 
 TEST(ShingleSimilarityTest, JaccardOfWordFiveGrams) {
@@ -236,7 +238,7 @@ TEST(ShingleSimilarityTest, JaccardOfWordFiveGrams) {
       {"", "", 0.0},
       // Case, diacritics and white space are folded away.
       {"Försäkringskassan och Region Dalarna samverkar", "FORSAKRINGSKASSAN  och\tREGION dalarna\nsamverkar", 1.0},
-      {"a b c d e f g h", "c d e f g h i j", 4.0 / 6.0},
+      {"a b c d e f g h", "c d e f g h i j", 2.0 / 6.0},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(std::string(c.a) + " / " + c.b);

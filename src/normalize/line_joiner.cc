@@ -51,8 +51,14 @@ bool Wrapped(const Line& a, const Line& b, double right_margin) {
   if (top_b - bottom_a > height * 0.8) return false;  // a blank line between
   if (LineLeft(b) > LineLeft(a) + 2 * height) return false;
   const Word& first = b.cells.front().words.front();
-  // A bold label opens a new logical line.
+  // A bold label opens a new logical line, and so does a short "Label:"
+  // line after a finished sentence.
   if (first.bold && !a.cells.back().words.back().bold) return false;
+  const std::string& a_last = a.cells.back().words.back().text;
+  bool a_ends_sentence = !a_last.empty() && (a_last.back() == '.' || a_last.back() == '?' || a_last.back() == '!');
+  size_t b_words = 0;
+  for (const Cell& c : b.cells) b_words += c.words.size();
+  if (a_ends_sentence && b_words <= 6 && b.text.back() == ':') return false;
   double char_width = first.box.width() / std::max<size_t>(1, first.text.size());
   // Wrapped when the next word (plus a space) would not have fitted.
   return LineRight(a) + char_width + first.box.width() > right_margin + 0.5 * char_width;
