@@ -15,7 +15,7 @@ namespace finsam {
 namespace {
 
 // One field per way of taking a value, so each rule can be tried alone.
-const char kGrammar[] = R"(
+const char kGrammar[] = R"fg(
 labels title
   Insatsens namn
   Projektnamn
@@ -45,7 +45,7 @@ field granted text
 
 family ansokan
   score 5 /^ansökan/
-)";
+)fg";
 
 const Grammar& TestGrammar() {
   static const Grammar* grammar = [] {

@@ -14,7 +14,7 @@ namespace finsam {
 namespace {
 
 // A minimal valid grammar: FinishGrammar needs at least one family.
-const char kBase[] = R"(# comment line
+const char kBase[] = R"fg(# comment line
 labels title
   Projektnamn
   Insatsens namn   # trailing comment
@@ -33,7 +33,7 @@ family ansokan
 
 template mall ansokan
   match /Mall 2024/
-)";
+)fg";
 
 Grammar Parse(const std::vector<std::pair<std::string, std::string>>& files) {
   Grammar grammar;
@@ -215,7 +215,7 @@ TEST(GrammarLoaderTest, ReferenceErrorsAreFoundWhenFinishing) {
 }
 
 TEST(GrammarLoaderTest, LaterFilesAppendVariantsAndReplaceRulesById) {
-  const char kOverride[] = R"(labels title
+  const char kOverride[] = R"fg(labels title
   Insatsnamn
 
 field title text
@@ -224,7 +224,7 @@ field title text
 
 family ansokan
   starts /^ansökningsblankett\b/
-)";
+)fg";
   Grammar g = Parse({{"base.fg", kBase}, {"local.fg", kOverride}});
   EXPECT_EQ(g.Labels("title")->variants,
             (std::vector<std::string>{"Projektnamn", "Insatsens namn", "Insatsnamn"}));

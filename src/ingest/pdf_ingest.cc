@@ -32,6 +32,13 @@ bool IsBoldFont(const std::string& font) {
   return false;
 }
 
+bool IsMonospaceFont(const std::string& font) {
+  for (const char* marker : {"Mono", "mono", "Courier", "Consol", "Typewriter"}) {
+    if (font.find(marker) != std::string::npos) return true;
+  }
+  return false;
+}
+
 std::vector<Word> PageWords(const poppler::page& page) {
   std::vector<Word> words;
   for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
@@ -43,6 +50,7 @@ std::vector<Word> PageWords(const poppler::page& page) {
     word.box = Box{r.left(), r.top(), r.right(), r.bottom()};
     word.font_size = box.has_font_info() ? box.get_font_size() : r.height();
     word.bold = box.has_font_info() && IsBoldFont(box.get_font_name());
+    word.monospace = box.has_font_info() && IsMonospaceFont(box.get_font_name());
     words.push_back(std::move(word));
   }
   return words;
@@ -71,14 +79,15 @@ std::vector<std::vector<Word>> GroupIntoRows(std::vector<Word> words) {
   return rows;
 }
 
-double AverageCharWidth(const Word& word) {
-  size_t chars = 0;
-  for (unsigned char c : word.text) chars += (c & 0xC0) != 0x80;
-  return chars ? word.box.width() / static_cast<double>(chars) : word.font_size * 0.5;
+// The width of a space in the word's font: 0.6 em in a monospace font,
+// about 0.3 em in a proportional one.
+double SpaceWidth(const Word& word) {
+  double em = word.font_size > 0 ? word.font_size : word.box.y1 - word.box.y0;
+  return word.monospace ? 0.6 * em : 0.3 * em;
 }
 
-// A gap wider than ~1.3 characters separates cells: one space never does,
-// the padding of a table cell or an expanded tab always does.
+// A gap clearly wider than a space separates cells: the padding of a table
+// cell or an expanded tab does, one space never does.
 Line RowToLine(std::vector<Word> row, int page, int number) {
   Line line;
   line.page = page;
@@ -88,7 +97,7 @@ Line RowToLine(std::vector<Word> row, int page, int number) {
     if (!new_cell) {
       const Word& prev = line.cells.back().words.back();
       double gap = word.box.x0 - prev.box.x1;
-      new_cell = gap > 1.3 * std::max(AverageCharWidth(prev), 0.3 * prev.font_size);
+      new_cell = gap > (prev.monospace ? 1.3 : 1.7) * SpaceWidth(prev);
     }
     if (new_cell) {
       line.cells.emplace_back();

@@ -23,6 +23,7 @@ struct Word {
   std::string text;        // normalized UTF-8
   Box box;
   bool bold = false;       // bold font, or <b>/** markup in a text rendition
+  bool monospace = false;  // monospace font (PDF): a space is as wide as a letter
   double font_size = 0;    // points; 0 for text input
   double confidence = 1;   // 1 for born-digital text; OCR sets less
 };
