@@ -225,7 +225,8 @@ void AddSumRow(const ParsedRow& row, Table& table) {
     size_t col = ColumnId(table, a.box);
     int64_t section = table.section[col], whole = table.whole[col], sums = table.printed_sums[col];
     bool has_data = section != 0 || whole != 0 || (lone && all_whole != 0);
-    bool lone_ok = lone && (a.sek == all_section || a.sek == all_whole || a.sek == all_sums);
+    bool lone_ok = lone && (a.sek == all_section || a.sek == all_whole || a.sek == all_sums ||
+                            (table.grand_sum && a.sek == *table.grand_sum));
     if (has_data && !lone_ok && a.sek != section && a.sek != whole && a.sek != sums) {
       table.mismatches.push_back({row.label, a.sek, section ? section : whole, row.line->page, row.line->number});
     }

@@ -20,8 +20,8 @@ constexpr size_t kMaxBlockLines = 30;
 
 std::optional<std::string> PersonName(std::string_view text, std::string* rest) {
   // Explicit letter classes keep the automaton small (\\p{Lu} is huge).
-  static const std::string kUpper = "[A-ZÅÄÖÉÜØÆ]";
-  static const std::string kLower = "[a-zåäöéüøæáàèíóú'’]";
+  static const std::string kUpper = "[A-ZÅÄÖÉÜØÆÁÀÈÍÓÚÇÑĆČĐŠŽŁŃŚŹŻŐŰŘĚŮÝ]";
+  static const std::string kLower = "[a-zåäöéüøæáàèíóúçñćčđšžłńśźżőűřěůýâêîôûãõëïß'’]";
   static const std::string kWord = "(?:" + kUpper + kLower + "+(?:-" + kUpper + kLower + "+)?|" + kUpper +
                                    "{2,}(?:-" + kUpper + "{2,})?)";
   static const RE2 kName("^\\s*(" + kWord + "(?:\\s+(?:" + kWord + "|af|von|de|van)){1,4})" +
@@ -313,9 +313,11 @@ class BlockParser {
     return true;
   }
 
+  // Columns need a row of values side by side; a heading row alone
+  // ("Ort<TAB>Datum" left blank) is one signer's empty fields.
   bool Columns(const std::vector<const Line*>& lines) const {
     for (const Line* l : lines) {
-      if (IsHeaderRow(*l) || (NonEmptyCells(*l) >= 2 && !LabelledPair(*l))) return true;
+      if (NonEmptyCells(*l) >= 2 && !LabelledPair(*l) && !IsHeaderRow(*l)) return true;
     }
     return false;
   }

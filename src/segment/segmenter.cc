@@ -13,18 +13,20 @@ constexpr size_t kHeadLines = 15;
 constexpr size_t kMinContentChars = 800;    // a document before a split is at least this long
 constexpr size_t kMinContentBeforePage = 200;  // ...or this, when the new one opens a page
 constexpr size_t kPageTopLines = 4;
+constexpr size_t kMinSameFamilyChars = 2500;
 constexpr size_t kMaxLetterheadLines = 8;
 
-bool IsStartLine(const Line& line, const Grammar& grammar) {
+// The family whose `starts` line this is, or empty.
+std::string StartFamily(const Line& line, const Grammar& grammar) {
   static const RE2 kFullDate("\\d{4}-\\d{2}-\\d{2}");
-  if (line.blank() || line.text.size() > 120) return false;
-  if (RE2::PartialMatch(line.text, kFullDate)) return false;  // "Ansökan från X, inkom 2023-09-14" cites one
+  if (line.blank() || line.text.size() > 120) return "";
+  if (RE2::PartialMatch(line.text, kFullDate)) return "";  // "Ansökan från X, inkom 2023-09-14" cites one
   for (const Family& family : grammar.families) {
     for (const auto& re : family.starts) {
-      if (RE2::PartialMatch(line.text, *re)) return true;
+      if (RE2::PartialMatch(line.text, *re)) return family.name;
     }
   }
-  return false;
+  return "";
 }
 
 bool IsLetterhead(const Line& line) {
@@ -92,21 +94,26 @@ std::vector<Segment> SegmentDocument(const Document& doc, const Grammar& grammar
   const std::vector<Line>& lines = doc.lines;
   std::vector<size_t> starts = {0};
   size_t content = 0;
-  bool seen_start = false;
+  std::string current;   // family of the current document's start line
   size_t page_line = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     if (i > 0 && lines[i].page != lines[i - 1].page) page_line = 0;
     if (!lines[i].blank()) ++page_line;
-    if (IsStartLine(lines[i], grammar)) {
+    std::string family = StartFamily(lines[i], grammar);
+    if (!family.empty()) {
+      // A second start of the same family inside a long document is often a
+      // section ("Beslut" in a protokoll); copies of a document are long.
       bool page_top = page_line <= kPageTopLines && lines[i].page > 1;
-      size_t needed = page_top ? kMinContentBeforePage : kMinContentChars;
+      size_t needed = page_top ? kMinContentBeforePage
+                               : family == current ? kMinSameFamilyChars : kMinContentChars;
+      bool seen_start = !current.empty();
+      current = family;
       if (seen_start && content >= needed) {
         size_t split = SplitPoint(lines, i, starts.back() + 1);
         starts.push_back(split);
         content = 0;
         for (size_t k = split; k < i; ++k) content += lines[k].text.size();
       }
-      seen_start = true;
     }
     content += lines[i].text.size();
   }
