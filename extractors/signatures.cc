@@ -54,6 +54,14 @@ bool LooksLikeEmail(std::string_view text) {
   return text.find('@') != std::string_view::npos && text.find(' ') == std::string_view::npos;
 }
 
+std::optional<std::string> RoleOfHeading(const ExtractContext& ctx, const std::string& text) {
+  for (const char* set : {"signature.place_date", "signature.name", "signature.email", "signature.organisation",
+                          "signature.date", "signature.place", "signature.ink"}) {
+    if (auto m = ctx.Label(set, text); m && TrimValue(std::string_view(text).substr(m->end)).empty()) return std::string(set);
+  }
+  return std::nullopt;
+}
+
 class ItemReader {
  public:
   explicit ItemReader(const ExtractContext& ctx) : ctx_(ctx) {}
@@ -62,9 +70,14 @@ class ItemReader {
   std::vector<Item> Read(std::string_view text, std::string_view next, const Line& line, bool* consumed_next) const {
     std::vector<Item> out;
     if (consumed_next) *consumed_next = false;
+    // A label's value is the rest of its cell, or the cell beside it unless
+    // that cell is another label ("Ort<TAB>Datum" left blank).
     auto value_of = [&](const LabelMatch& m) {
       std::string v(TrimValue(text.substr(m.end)));
-      if (v.empty() && !next.empty()) { v = std::string(next); if (consumed_next) *consumed_next = true; }
+      if (v.empty() && !next.empty() && !RoleOfHeading(ctx_, std::string(next))) {
+        v = std::string(next);
+        if (consumed_next) *consumed_next = true;
+      }
       return v;
     };
     if (auto m = ctx_.Label("signature.place_date", text)) { Dated(value_of(*m), line, out); return out; }
@@ -245,14 +258,6 @@ size_t ColumnOf(const Cell& cell, size_t index, std::vector<Box>& columns) {
   return columns.size() - 1;
 }
 
-std::optional<std::string> RoleOfHeading(const ExtractContext& ctx, const std::string& text) {
-  for (const char* set : {"signature.place_date", "signature.name", "signature.email", "signature.organisation",
-                          "signature.date", "signature.place", "signature.ink"}) {
-    if (auto m = ctx.Label(set, text); m && TrimValue(std::string_view(text).substr(m->end)).empty()) return std::string(set);
-  }
-  return std::nullopt;
-}
-
 class BlockParser {
  public:
   explicit BlockParser(const ExtractContext& ctx) : ctx_(ctx), reader_(ctx) {}
@@ -288,7 +293,9 @@ class BlockParser {
   bool EndsBlock(const Line& line, const std::vector<const Line*>& so_far) const {
     if (HasTimestamp(line)) return true;
     if (line.kind == LineKind::kHeading && !ctx_.Label("signature.block", line.text)) return true;
-    if (ctx_.Label("signature.block", line.text) && !IsHeaderRow(line) && !so_far.empty()) return true;
+    bool ink_only = ctx_.Label("signature.ink", line.text) && NonEmptyCells(line) <= 1 &&
+                    TrimValue(std::string_view(line.text).substr(ctx_.Label("signature.ink", line.text)->end)).empty();
+    if (ctx_.Label("signature.block", line.text) && !IsHeaderRow(line) && !ink_only && !so_far.empty()) return true;
     return NonEmptyCells(line) <= 1 && std::count(line.text.begin(), line.text.end(), ' ') >= 9;
   }
 
