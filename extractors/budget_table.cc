@@ -205,13 +205,16 @@ void AddCostRow(const ParsedRow& row, State& state, Table& table) {
 // A sum row is checked column by column against the rows above it: the
 // rows since the previous sum (a section), all rows of the table, or the
 // section sums printed so far (a grand total).
-void AddSumRow(const ParsedRow& row, Table& table) {
+void AddSumRow(const ParsedRow& row, const std::vector<Box>& total_columns, Table& table) {
   // The row's total: the cell that sums the others (a Totalt column), or
   // else the sum of its cells (per-year sums with no Totalt column).
   int64_t printed_max = 0, printed_all = 0;
   for (const AmountCell& a : row.amounts) printed_all += a.sek;
   for (const AmountCell& a : row.amounts) printed_max = std::max(printed_max, a.sek);
   int64_t row_total = 2 * printed_max == printed_all || row.amounts.size() == 1 ? printed_max : printed_all;
+  for (const AmountCell& a : row.amounts) {
+    if (InAny(total_columns, a.box)) row_total = a.sek;   // a Totalt column says it outright
+  }
   // A lone sum ("Total summa 270 000") may sit in another column than the
   // amounts it sums (a PDF cell boundary): compare it with all columns too.
   auto total_of = [](const std::map<size_t, int64_t>& m) {
@@ -308,7 +311,7 @@ BudgetValue ExtractBudget(const ExtractContext& ctx) {
     if (state.financing || !LooksLikeMoney(row, state)) continue;
     rows_since_header = true;
     if (ctx.Label("budget.sum_row", row.label)) {
-      AddSumRow(row, tables.back());
+      AddSumRow(row, state.total_columns, tables.back());
     } else if (!IsForbundRow(ctx, row.label)) {
       if (std::optional<std::string> cat = CategoryOf(ctx, row.label)) state.category = cat;
       AddCostRow(row, state, tables.back());

@@ -494,10 +494,14 @@ std::string NormalizePersonName(std::string_view name) {
 std::vector<Signature> ExtractSignatures(const ExtractContext& ctx) {
   BlockParser parser(ctx);
   std::vector<Signature> found;
+  // A bare "Ort datum" line opens a signature only after some body text:
+  // at the top of a letter it is the letterhead's date.
+  size_t prose_lines = 0;
   for (size_t i = ctx.begin; i < ctx.end;) {
     const Line& line = ctx.lines[i];
+    prose_lines += std::count(line.text.begin(), line.text.end(), ' ') >= 8;
     bool opens = line.kind != LineKind::kRule &&
-                 (ctx.Label("signature.block", line.text) || OpensUnlabelledBlock(ctx, line));
+                 (ctx.Label("signature.block", line.text) || (prose_lines >= 2 && OpensUnlabelledBlock(ctx, line)));
     i = opens ? parser.Block(i, found) : i + 1;
   }
   std::vector<Signature> signers;

@@ -166,7 +166,7 @@ TEST_F(CliTest, TextShowsPageAndLineNumbers) {
 }
 
 TEST_F(CliTest, TextMarksBoldLabels) {
-  std::string file = Write("ansokan.txt", "**Insatsens namn:** Vägen vidare\n");
+  std::string file = Write("ansokan.txt", "**Insatsens namn:** Vägen vidare");
   RunResult r = Run("text " + Quote(file));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "  1:1      «Insatsens namn:» Vägen vidare\n");

@@ -127,11 +127,18 @@ void PatternCandidates(const Rule& rule, const std::vector<Line>& lines, size_t 
                        std::vector<Candidate>& out) {
   const RE2& re = *rule.pattern;
   int groups = re.NumberOfCapturingGroups();
+  // Every non-overlapping match of a line counts ("X som huvudinsatsägare
+  // och Y som delinsatsägare").
   for (size_t i = begin; i < end; ++i) {
     re2::StringPiece input(lines[i].text), match[2];
-    if (!re.Match(input, 0, input.size(), RE2::UNANCHORED, match, groups >= 1 ? 2 : 1)) continue;
-    const re2::StringPiece& value = groups >= 1 ? match[1] : match[0];
-    out.push_back({std::string(value.data(), value.size()), i, false, false});
+    size_t pos = 0;
+    while (pos < input.size() &&
+           re.Match(input, pos, input.size(), RE2::UNANCHORED, match, groups >= 1 ? 2 : 1)) {
+      const re2::StringPiece& value = groups >= 1 ? match[1] : match[0];
+      out.push_back({std::string(value.data(), value.size()), i, false, false});
+      size_t next = static_cast<size_t>(match[0].end() - input.data());
+      pos = next > pos ? next : pos + 1;
+    }
   }
 }
 

@@ -194,11 +194,11 @@ TEST(GrammarLoaderTest, ReferenceErrorsAreFoundWhenFinishing) {
   };
   const std::vector<Case> cases = {
       {"unknown label set", std::string(kBase) + "field owners orgs\n  owners.label label owner\n",
-       "t.fg:24:3", "unknown label set 'owner' in rule owners.label"},
+       "t.fg:21:3", "unknown label set 'owner' in rule owners.label"},
       {"unknown sub label set",
-       std::string(kBase) + "field owners orgs\n  owners.label label title sub=organisation\n", "t.fg:24:3",
+       std::string(kBase) + "field owners orgs\n  owners.label label title sub=organisation\n", "t.fg:21:3",
        "unknown label set 'organisation'"},
-      {"template of unknown family", std::string(kBase) + "template x beslut\n  match /x/\n", "t.fg:23:1",
+      {"template of unknown family", std::string(kBase) + "template x beslut\n  match /x/\n", "t.fg:20:1",
        "unknown family 'beslut'"},
       {"no family", "labels title\n  Projektnamn\n", "grammars", "no document family"},
   };

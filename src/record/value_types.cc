@@ -81,9 +81,15 @@ std::vector<OrgRef> ParseOrgsValue(std::string_view raw, const OrgRegistry& regi
     return out;
   }
   if (mentions.empty()) {
+    // An organisation the registry does not know is kept as written, when
+    // it reads like one: capitalised, no digits, a word that names a body.
+    static const RE2 kBodyWord(
+        "(?i)(kommun|region|landsting|förbund|myndighet|förvaltning|stiftelse|förening|\\bAB\\b|universitet|"
+        "sjukhus|högskola|bolag|enhet|center|centrum|verket|styrelse|nämnd|kassan|förmedling|klinik|mottagning|^landstinget$)");
     unsigned char first = static_cast<unsigned char>(text[0]);
     bool capitalised = (first >= 'A' && first <= 'Z') || first == 0xC3;
-    if (capitalised && WordCount(text) <= 6) {
+    bool digits = text.find_first_of("0123456789") != std::string::npos;
+    if (capitalised && !digits && WordCount(text) <= 6 && RE2::PartialMatch(text, kBodyWord)) {
       if (std::optional<OrgRef> org = registry.Resolve(text)) out.push_back(*org);
     }
     return out;
