@@ -287,10 +287,13 @@ BudgetValue ExtractBudget(const ExtractContext& ctx) {
   std::vector<Table> tables(1);
   State state;
   bool rows_since_header = false;
+  bool previous_was_header = false;
   for (size_t i = ctx.begin; i < ctx.end; ++i) {
     const Line& line = ctx.lines[i];
     if (line.blank() || line.kind == LineKind::kRule || IsTextOnly(line)) continue;
     ParsedRow row = ParseRow(line, state, value.placeholder_cells);
+    bool header_before = previous_was_header;
+    previous_was_header = false;
     std::optional<AmountValue> label_amount = ParseAmountCell(row.label, state.unit);
     if (ctx.Label("budget.financing", row.label)) { state.financing = true; continue; }
     if (row.amounts.empty() || (label_amount && !label_amount->unit_written)) {
@@ -299,7 +302,14 @@ BudgetValue ExtractBudget(const ExtractContext& ctx) {
       // "Beviljat belopp: 2,4 Mkr" states an amount; it does not head a column.
       bool announces_unit = UnitFromHeader(line.text).has_value() && FindAmounts(line.text).empty();
       if (!numbers_only && (NonEmptyCells(line) >= 2 || announces_unit)) {
-        if (rows_since_header) tables.emplace_back();
+        if (!header_before) {
+          // A new table: its columns are its own (the unit carries over).
+          if (rows_since_header) tables.emplace_back();
+          state.year_columns.clear();
+          state.total_columns.clear();
+          state.outcome_columns.clear();
+        }
+        previous_was_header = true;
         rows_since_header = false;
         ReadHeader(line, state);
         ReadColumnKinds(ctx, line, state);

@@ -28,8 +28,9 @@ Document Normalized(const std::string& text) {
   return raw.ok() ? NormalizeDocument(*raw) : Document{};
 }
 
-// A fictional application of well over 1500 characters, with the given
-// letterhead above its title. It ends with a dated line, which is no letterhead.
+// A fictional application of well over 2500 characters (copies of one
+// document split only when that long), with the given letterhead above its
+// title. It ends with a dated line, which is no letterhead.
 std::string Application(const std::string& letterhead, const std::string& owner) {
   std::string text = letterhead + "\n\nAnsökan om samverkansmedel - Vägen vidare\n\n";
   text += "Insatsens namn: Vägen vidare\n";
@@ -37,7 +38,7 @@ std::string Application(const std::string& letterhead, const std::string& owner)
   text += "Samverkansparter: Försäkringskassan och Arbetsförmedlingen\n";
   text += "Insatsperiod: 2025-01-01 till 2026-12-31\n\n";
   text += "Beskriv bakgrunden till insatsen\n";
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < 12; ++i) {
     text += "Många unga vuxna i kommunen har varken arbete eller studier och har kontakt med flera "
             "myndigheter samtidigt utan att någon håller ihop planeringen. Insatsen samlar stödet hos "
             "ett gemensamt team med en coach från varje part.\n";
@@ -67,7 +68,7 @@ TEST(SegmenterTest, ThreeCopiesSplitWithTheirLetterheads) {
   };
   std::string text;
   for (const std::string& head : letterheads) text += Application(head, "Mora kommun");
-  ASSERT_GE(Application(letterheads[0], "Mora kommun").size(), 1500u);
+  ASSERT_GE(Application(letterheads[0], "Mora kommun").size(), 2500u);
   Document doc = Normalized(text);
   std::vector<Segment> segments = SegmentDocument(doc, Shipped());
   ASSERT_EQ(segments.size(), 3u);
@@ -99,7 +100,7 @@ TEST(SegmenterTest, ThreeCopiesSplitWithTheirLetterheads) {
 }
 
 TEST(SegmenterTest, ShortDocumentsAreNotSplit) {
-  // A second start line before 1500 characters of content is part of the first document.
+  // A second start line after little content is part of the first document.
   Document doc = Normalized(
       "Ansökan om medel - Kort\nInsatsens namn: Kort\n\nAnsökan om medel - Kort igen\nInsatsägare: Mora kommun\n");
   std::vector<Segment> segments = SegmentDocument(doc, Shipped());
