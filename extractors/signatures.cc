@@ -167,6 +167,30 @@ class ItemReader {
   const ExtractContext& ctx_;
 };
 
+std::vector<std::string> NameTokens(const std::string& name) {
+  std::vector<std::string> tokens;
+  std::string folded = FoldForMatch(name);
+  size_t start = 0;
+  while (start < folded.size()) {
+    size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    tokens.push_back(folded.substr(start, end - start));
+    start = end + 1;
+  }
+  return tokens;
+}
+
+// "Nina Anundsson" is the signer "NINA MARIA ANUNDSSON": every token of the
+// shorter name appears in the longer.
+bool SamePerson(const std::string& a, const std::string& b) {
+  std::vector<std::string> x = NameTokens(a), y = NameTokens(b);
+  if (x.size() > y.size()) std::swap(x, y);
+  for (const std::string& t : x) {
+    if (std::find(y.begin(), y.end(), t) == y.end()) return false;
+  }
+  return !x.empty();
+}
+
 // Feeds items in reading order into signers: a kind already filled on the
 // current signer starts the next one. A person named with an organisation
 // goes to the column of that organisation when it waits for a signer.
@@ -175,6 +199,8 @@ class Assembler {
   void Feed(const Item& item) {
     switch (item.kind) {
       case Item::Kind::kName:
+        // The same person twice in one row (signature and name clarification).
+        if (cur_.name && SamePerson(*cur_.name, item.text)) return;
         if (cur_.name) Flush();
         Touch(item);
         cur_.name = item.text;
@@ -446,30 +472,6 @@ std::vector<Signature> ESignatures(const ExtractContext& ctx) {
     }
   }
   return out;
-}
-
-std::vector<std::string> NameTokens(const std::string& name) {
-  std::vector<std::string> tokens;
-  std::string folded = FoldForMatch(name);
-  size_t start = 0;
-  while (start < folded.size()) {
-    size_t end = folded.find(' ', start);
-    if (end == std::string::npos) end = folded.size();
-    tokens.push_back(folded.substr(start, end - start));
-    start = end + 1;
-  }
-  return tokens;
-}
-
-// "Nina Anundsson" is the signer "NINA MARIA ANUNDSSON": every token of the
-// shorter name appears in the longer.
-bool SamePerson(const std::string& a, const std::string& b) {
-  std::vector<std::string> x = NameTokens(a), y = NameTokens(b);
-  if (x.size() > y.size()) std::swap(x, y);
-  for (const std::string& t : x) {
-    if (std::find(y.begin(), y.end(), t) == y.end()) return false;
-  }
-  return !x.empty();
 }
 
 }  // namespace

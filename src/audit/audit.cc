@@ -52,13 +52,25 @@ void CheckEmails(Record& r, const Document& doc, const Segment& seg) {
   }
 }
 
+bool FieldMissing(const Record& r, const std::string& field) {
+  return (field == "title" && !r.title) || (field == "owners" && r.owners.empty()) ||
+         (field == "partners" && r.partners.empty()) || (field == "period" && !r.period_start && !r.period_end) ||
+         (field == "funder" && !r.funder) || (field == "case_number" && !r.case_number) ||
+         (field == "total" && !r.total_sek);
+}
+
+bool Contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// A field is required by its family (grammars/families) or by the form
+// itself, with "(*)" on its label; either way a label left blank is reported.
 void CheckRequired(Record& r, const Family& family) {
-  for (const std::string& field : family.required) {
-    bool blank = std::find(r.empty_required_labels.begin(), r.empty_required_labels.end(), field) !=
-                 r.empty_required_labels.end();
-    bool missing = (field == "title" && !r.title) || (field == "owners" && r.owners.empty()) ||
-                   (field == "period" && !r.period_start && !r.period_end);
-    if (blank && missing) {
+  std::vector<std::string> fields = family.required;
+  for (const std::string& f : r.empty_marked_labels) if (!Contains(fields, f)) fields.push_back(f);
+  for (const std::string& field : fields) {
+    bool blank = Contains(r.empty_required_labels, field);
+    if (blank && FieldMissing(r, field)) {
       Add(r, "required_field_empty", "error", "/" + field, 0, 0,
           "Obligatoriskt fält är inte ifyllt: " + field);
     }

@@ -56,6 +56,7 @@ struct Record {
 
   // What the audit needs beyond the record's fields.
   std::vector<std::string> empty_required_labels;   // fields whose label had no answer
+  std::vector<std::string> empty_marked_labels;     // fields whose "(*)" label had no answer
   std::vector<BudgetSum> sum_mismatches;
   std::string fingerprint_text;                     // for duplicate detection
 };

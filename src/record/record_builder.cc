@@ -212,7 +212,7 @@ void Builder::RunField(const Field& field) {
   std::vector<const Rule*> rules;
   for (const Rule& r : field.rules) if (!seg_.template_name.empty() && r.families.count(seg_.template_name)) rules.push_back(&r);
   for (const Rule& r : field.rules) if (RuleApplies(r, seg_.family, "") ) rules.push_back(&r);
-  bool empty_label = false;
+  bool empty_label = false, marked_empty = false;
   for (const Rule* rule : rules) {
     if (rule->kind == RuleKind::kDerive) {
       if (Derive(field, *rule)) return;
@@ -228,11 +228,13 @@ void Builder::RunField(const Field& field) {
         accepted = true;
       } else if (c.from_label && c.text.empty()) {
         empty_label = true;
+        if (c.required_marker) marked_empty = true;
       }
     }
     if (accepted) return;
   }
   if (empty_label) rec_.empty_required_labels.push_back(field.name);
+  if (marked_empty) rec_.empty_marked_labels.push_back(field.name);
 }
 
 Record Builder::Build() {
