@@ -51,6 +51,7 @@ std::vector<Word> PageWords(const poppler::page& page) {
     word.font_size = box.has_font_info() ? box.get_font_size() : r.height();
     word.bold = box.has_font_info() && IsBoldFont(box.get_font_name());
     word.monospace = box.has_font_info() && IsMonospaceFont(box.get_font_name());
+    word.space_after = box.has_space_after();
     words.push_back(std::move(word));
   }
   return words;
@@ -93,6 +94,18 @@ Line RowToLine(std::vector<Word> row, int page, int number) {
   line.page = page;
   line.number = number;
   for (Word& word : row) {
+    // Poppler splits a word at a combining mark drawn as its own glyph
+    // ("fo" + U+0308 + "r"): boxes that touch with no space are one word.
+    if (!line.cells.empty()) {
+      Word& prev = line.cells.back().words.back();
+      if (!prev.space_after && word.box.x0 - prev.box.x1 < 0.1 * SpaceWidth(prev)) {
+        prev.text += word.text;
+        prev.box.x1 = std::max(prev.box.x1, word.box.x1);
+        prev.space_after = word.space_after;
+        line.cells.back().box.x1 = std::max(line.cells.back().box.x1, word.box.x1);
+        continue;
+      }
+    }
     bool new_cell = line.cells.empty();
     if (!new_cell) {
       const Word& prev = line.cells.back().words.back();

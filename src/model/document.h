@@ -24,6 +24,7 @@ struct Word {
   Box box;
   bool bold = false;       // bold font, or <b>/** markup in a text rendition
   bool monospace = false;  // monospace font (PDF): a space is as wide as a letter
+  bool space_after = true; // PDF: the text layer puts a space after this word
   double font_size = 0;    // points; 0 for text input
   double confidence = 1;   // 1 for born-digital text; OCR sets less
 };

@@ -53,7 +53,7 @@ bool Wrapped(const Line& a, const Line& b, double right_margin) {
   const Word& first = b.cells.front().words.front();
   // A bold label opens a new logical line, and so does a short "Label:"
   // line after a finished sentence.
-  if (first.bold && !a.cells.back().words.back().bold) return false;
+  if (first.bold != a.cells.back().words.back().bold) return false;
   const std::string& a_last = a.cells.back().words.back().text;
   bool a_ends_sentence = !a_last.empty() && (a_last.back() == '.' || a_last.back() == '?' || a_last.back() == '!');
   size_t b_words = 0;

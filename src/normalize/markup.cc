@@ -41,7 +41,7 @@ std::string StripWord(std::string_view w, MarkupState& state, bool& bold) {
       if (w[i] == '>') { state.in_tag = false; ApplyTag(tag, state); tag.clear(); }
       continue;
     }
-    if (StartsTag(w, i)) { state.in_tag = true; tag = "<"; continue; }
+    if (StartsTag(w, i)) { state.in_tag = true; tag.assign(1, '<'); continue; }
     if (w.compare(i, 2, "**") == 0) { state.bold = !state.bold; ++i; continue; }
     if (w[i] == '\\' && i + 1 < w.size() && std::ispunct(static_cast<unsigned char>(w[i + 1]))) {
       out.push_back(w[++i]);
