@@ -280,6 +280,39 @@ std::vector<const Table*> DistinctTables(const std::vector<Table>& tables) {
   return kept;
 }
 
+// Costs itemised in a sentence: "lönekostnad … om 760 000 kronor och
+// omkostnader … om 90 000 kronor, sammanlagt 850 000 kronor". Only taken
+// when the stated total equals the items, so a sentence that merely
+// mentions amounts gives no rows.
+std::vector<BudgetRow> ItemisedInText(const ExtractContext& ctx) {
+  static const RE2 kTotalWord("(?i)(sammanlagt|totalt|summa|sammantaget|tillsammans)\\W*$");
+  for (size_t i = ctx.begin; i < ctx.end; ++i) {
+    const Line& line = ctx.lines[i];
+    std::vector<AmountValue> amounts = FindAmounts(line.text);
+    if (amounts.size() < 3) continue;
+    for (size_t t = 2; t < amounts.size(); ++t) {
+      std::string before = line.text.substr(amounts[t - 1].end, amounts[t].begin - amounts[t - 1].end);
+      if (!RE2::PartialMatch(before, kTotalWord)) continue;
+      int64_t items = 0;
+      for (size_t k = 0; k < t; ++k) items += amounts[k].sek;
+      if (items != amounts[t].sek) continue;
+      std::vector<BudgetRow> rows;
+      size_t from = 0;
+      for (size_t k = 0; k < t; ++k) {
+        BudgetRow row;
+        row.label = std::string(TrimValue(std::string_view(line.text).substr(from, amounts[k].begin - from)));
+        row.amount_sek = amounts[k].sek;
+        row.page = line.page;
+        row.line = line.number;
+        rows.push_back(std::move(row));
+        from = amounts[k].end;
+      }
+      return rows;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 BudgetValue ExtractBudget(const ExtractContext& ctx) {
@@ -326,6 +359,9 @@ BudgetValue ExtractBudget(const ExtractContext& ctx) {
       if (std::optional<std::string> cat = CategoryOf(ctx, row.label)) state.category = cat;
       AddCostRow(row, state, tables.back());
     }
+  }
+  if (std::none_of(tables.begin(), tables.end(), [](const Table& t) { return !t.rows.empty(); })) {
+    value.rows = ItemisedInText(ctx);
   }
   for (const Table* t : DistinctTables(tables)) {
     value.rows.insert(value.rows.end(), t->rows.begin(), t->rows.end());

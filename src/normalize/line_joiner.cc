@@ -22,13 +22,13 @@ double LineHeight(const Line& line) {
   return h;
 }
 
-// The right edge of the text block on each page: the widest lines define it.
+// The right edge of the text block: the widest lines of the document
+// define it (a short last page has no line that reaches it).
 std::map<int, double> RightMargins(const std::vector<Line>& lines) {
+  double widest = 0;
+  for (const Line& line : lines) widest = std::max(widest, LineRight(line));
   std::map<int, double> margin;
-  for (const Line& line : lines) {
-    double& m = margin[line.page];
-    m = std::max(m, LineRight(line));
-  }
+  for (const Line& line : lines) margin[line.page] = widest;
   return margin;
 }
 
@@ -59,6 +59,7 @@ bool Wrapped(const Line& a, const Line& b, double right_margin) {
   size_t b_words = 0;
   for (const Cell& c : b.cells) b_words += c.words.size();
   if (a_ends_sentence && b_words <= 6 && b.text.back() == ':') return false;
+  if (first.text.size() > 1 && first.text.back() == ':') return false;  // "Insatsperiod: …" starts a field
   double char_width = first.box.width() / std::max<size_t>(1, first.text.size());
   // Wrapped when the next word (plus a space) would not have fitted.
   return LineRight(a) + char_width + first.box.width() > right_margin + 0.5 * char_width;
