@@ -205,13 +205,22 @@ void AddCostRow(const ParsedRow& row, State& state, Table& table) {
 // A sum row is checked column by column against the rows above it: the
 // rows since the previous sum (a section), all rows of the table, or the
 // section sums printed so far (a grand total).
-void AddSumRow(const ParsedRow& row, const std::vector<Box>& total_columns, Table& table) {
+void AddSumRow(const ParsedRow& row, const State& state, Table& table) {
+  const std::vector<Box>& total_columns = state.total_columns;
   // The row's total: the cell that sums the others (a Totalt column), or
   // else the sum of its cells (per-year sums with no Totalt column).
   int64_t printed_max = 0, printed_all = 0;
   for (const AmountCell& a : row.amounts) printed_all += a.sek;
   for (const AmountCell& a : row.amounts) printed_max = std::max(printed_max, a.sek);
   int64_t row_total = 2 * printed_max == printed_all || row.amounts.size() == 1 ? printed_max : printed_all;
+  // Sums that each sit under their own year add up, even when equal.
+  bool per_year = !state.year_columns.empty() && row.amounts.size() >= 2;
+  for (const AmountCell& a : row.amounts) {
+    bool under = false;
+    for (const Column& y : state.year_columns) under = under || Overlaps(y.box, a.box);
+    per_year = per_year && under && !InAny(total_columns, a.box);
+  }
+  if (per_year) row_total = printed_all;
   for (const AmountCell& a : row.amounts) {
     if (InAny(total_columns, a.box)) row_total = a.sek;   // a Totalt column says it outright
   }
@@ -354,10 +363,14 @@ BudgetValue ExtractBudget(const ExtractContext& ctx) {
     if (state.financing || !LooksLikeMoney(row, state)) continue;
     rows_since_header = true;
     if (ctx.Label("budget.sum_row", row.label)) {
-      AddSumRow(row, state.total_columns, tables.back());
+      AddSumRow(row, state, tables.back());
     } else if (!IsForbundRow(ctx, row.label)) {
+      // A row's own label names its category; only section rows set it for
+      // the rows below.
+      std::optional<std::string> section = state.category;
       if (std::optional<std::string> cat = CategoryOf(ctx, row.label)) state.category = cat;
       AddCostRow(row, state, tables.back());
+      state.category = section;
     }
   }
   if (std::none_of(tables.begin(), tables.end(), [](const Table& t) { return !t.rows.empty(); })) {

@@ -188,7 +188,7 @@ TEST(BudgetTableTest, PerYearSumRowWithoutTotalColumn) {
 // BUG: AddSumRow takes a sum row's largest cell for its Totalt cell when it
 // is half of the row ("2 * max == all"); two equal per-year sums with no
 // Totalt column ("Summa 460 460") give a total of 460 tkr instead of 920 tkr.
-TEST(BudgetTableTest, DISABLED_EqualPerYearSumsAddUp) {
+TEST(BudgetTableTest, EqualPerYearSumsAddUp) {
   BudgetValue b = Extract(
       "Kostnader i tkr\t2025\t2026\n"
       "Lönekostnad coach\t400\t420\n"
@@ -198,10 +198,9 @@ TEST(BudgetTableTest, DISABLED_EqualPerYearSumsAddUp) {
   EXPECT_EQ(b.total, 920000);
 }
 
-// BUG: a cost row's own category carries over to the rows after it: "Resor"
-// after "Lön projektledare" comes out as lonekostnad. Only section rows
-// (LÖNEKOSTNADER) should set the category of the rows below them.
-TEST(BudgetTableTest, DISABLED_RowCategoryDoesNotLeakToNextRow) {
+// A cost row's own category does not carry over to the rows after it; only
+// section rows (LÖNEKOSTNADER) set the category of the rows below them.
+TEST(BudgetTableTest, RowCategoryDoesNotLeakToNextRow) {
   BudgetValue b = Extract(
       "Kostnad\tBelopp (kr)\n"
       "Lön projektledare\t300 000\n"

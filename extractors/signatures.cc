@@ -136,10 +136,13 @@ class ItemReader {
     std::string tail;
     std::optional<std::string> name = PersonName(clean, &tail);
     if (!name) return;
-    out.push_back({Item::Kind::kName, *name, {}, "", &line});
+    // "Karl Berg, Region Dalarna": one item, so the name can go to the
+    // signer that waits for that organisation.
+    Item item{Item::Kind::kName, *name, {}, "", &line};
     for (const OrgRef& m : ctx_.registry.FindMentions(tail)) {
-      if (m.known) { out.push_back({Item::Kind::kOrg, tail, ctx_.registry.Resolve(tail).value_or(m), "", &line}); break; }
+      if (m.known) { item.org = ctx_.registry.Resolve(tail).value_or(m); break; }
     }
+    out.push_back(std::move(item));
   }
 
   void Unlabelled(std::string_view text, const Line& line, std::vector<Item>& out) const {
@@ -201,14 +204,15 @@ class Assembler {
       case Item::Kind::kName:
         // The same person twice in one row (signature and name clarification).
         if (cur_.name && SamePerson(*cur_.name, item.text)) return;
+        if (item.org && PlaceWithOrganisation(item)) return;
         if (cur_.name) Flush();
         Touch(item);
         cur_.name = item.text;
+        if (item.org && !cur_.organisation) cur_.organisation = item.org;
         return;
       case Item::Kind::kOrg:
         if (cur_.organisation && item.org && cur_.organisation->canonical == item.org->canonical) return;
         if (cur_.name && !cur_.organisation) { cur_.organisation = item.org; return; }
-        if (AttachNameToOrg(item)) return;
         if (cur_.organisation) Flush();
         Touch(item);
         cur_.organisation = item.org;
@@ -235,21 +239,23 @@ class Assembler {
   std::vector<Signature> Finish() { Flush(); return std::move(done_); }
 
  private:
-  // "Name, FK FVV Syd" after a lone "Försäkringskassan" line: the name
-  // belongs to that organisation's signer.
-  bool AttachNameToOrg(const Item& item) {
-    if (!cur_.name || cur_.organisation || !item.org) return false;
-    for (Signature& s : done_) {
-      if (s.organisation && s.organisation->canonical == item.org->canonical && !s.name) {
-        s.name = cur_.name;
-        if (!s.date) { s.date = cur_.date; s.place = cur_.place; }
-        cur_ = Signature{};
-        used_ = false;
-        return true;
-      }
+  // A person named with an organisation goes to the signer of that
+  // organisation that still waits for a name (two-column layouts flattened:
+  // "Region Dalarna", "Försäkringskassan", then "Maria Ek, FK").
+  bool PlaceWithOrganisation(const Item& item) {
+    auto waiting = [&](const Signature& s) {
+      return s.organisation && s.organisation->canonical == item.org->canonical && !s.name;
+    };
+    if (used_ && waiting(cur_)) {
+      cur_.name = item.text;
+      return true;
     }
-    cur_.organisation = item.org;
-    return true;
+    for (Signature& s : done_) {
+      if (!waiting(s)) continue;
+      s.name = item.text;
+      return true;
+    }
+    return false;
   }
   void Touch(const Item& item) {
     if (!used_) { cur_.page = item.line->page; cur_.line = item.line->number; cur_.text = item.line->text; }
@@ -490,6 +496,14 @@ std::string NormalizePersonName(std::string_view name) {
   }
   std::string result;
   out.toUTF8String(result);
+  // Nobility and Dutch/German particles stay lower case inside a name.
+  static const RE2 kParticle(" (Af|Von|De|Van|Der|Du|Da|Di|La|Le) ");
+  std::string particle;
+  while (RE2::PartialMatch(result, kParticle, &particle)) {
+    std::string lower = particle;
+    lower[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lower[0])));
+    RE2::Replace(&result, " " + particle + " ", " " + lower + " ");
+  }
   return result;
 }
 

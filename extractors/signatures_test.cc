@@ -127,7 +127,7 @@ TEST(SignaturesTest, FlattenedTwoColumnBlock) {
 // the name item is fed before its organisation: "Karl Berg, Region Dalarna"
 // after a lone "Försäkringskassan" line is given to Försäkringskassan's
 // signer, and "Maria Ek, FK" then to Region Dalarna.
-TEST(SignaturesTest, DISABLED_FlattenedBlockNamesFollowTheirOrganisation) {
+TEST(SignaturesTest, FlattenedBlockNamesFollowTheirOrganisation) {
   std::vector<Signature> signers = Extract(
       "Underskrifter\n"
       "Ort datum Falun 2024-05-02\n"
@@ -206,7 +206,7 @@ TEST(SignaturesTest, NormalizePersonName) {
 // BUG: signatures.h documents NormalizePersonName as handling the name
 // particles "af", "von", "de", but a name in capitals gets them capitalised
 // like any word: "KARIN AF KLINT" → "Karin Af Klint".
-TEST(SignaturesTest, DISABLED_NormalizePersonNameKeepsParticlesLowerCase) {
+TEST(SignaturesTest, NormalizePersonNameKeepsParticlesLowerCase) {
   EXPECT_EQ(NormalizePersonName("KARIN AF KLINT"), "Karin af Klint");
   EXPECT_EQ(NormalizePersonName("HANS VON SYDOW"), "Hans von Sydow");
 }

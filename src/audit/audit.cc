@@ -21,11 +21,17 @@ void Add(Record& r, std::string code, std::string severity, std::string field, i
 
 void CheckPlaceholders(Record& r, const Document& doc, const Segment& seg, const Grammar& g) {
   static const RE2 kYear("(?i)\\b(?:19|20)xx\\b");
-  const LabelSet* prompts = g.Labels("audit.placeholder");
+  // Prompts count anywhere in a line ("Bakgrund: Klicka eller tryck här…").
+  std::vector<std::string> prompts;
+  if (const LabelSet* set = g.Labels("audit.placeholder")) {
+    for (const std::string& v : set->variants) prompts.push_back(FoldForMatch(v));
+  }
   for (size_t i = seg.begin; i < seg.end; ++i) {
     const Line& line = doc.lines[i];
+    std::string folded = FoldForMatch(line.text);
     bool prompt = false;
-    for (const Cell& c : line.cells) prompt = prompt || (prompts && MatchLabelAt(*prompts, c.text)) || c.text == "#";
+    for (const std::string& p : prompts) prompt = prompt || folded.find(p) != std::string::npos;
+    for (const Cell& c : line.cells) prompt = prompt || c.text == "#";
     if (prompt || RE2::PartialMatch(line.text, kYear)) {
       Add(r, "placeholder_text", "warning", "", line.page, line.number,
           "Mallens text står kvar i stället för ett svar: \"" + line.text.substr(0, 80) + "\"");

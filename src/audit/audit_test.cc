@@ -169,7 +169,7 @@ TEST_F(AuditTest, PlaceholderFindingNamesItsLine) {
 // "Matched anywhere in a line", but CheckPlaceholders only matches them at
 // the start of a cell, so a prompt after its label on the same line
 // ("Insatsens namn: Klicka eller tryck här för att ange text.") is missed.
-TEST_F(AuditTest, DISABLED_PromptAfterItsLabelIsAPlaceholder) {
+TEST_F(AuditTest, PromptAfterItsLabelIsAPlaceholder) {
   std::vector<Record> records = Extract(
       "ansokan.txt", Replace(kApplication, "Beskriv bakgrunden\n",
                              "Beskriv bakgrunden: Klicka eller tryck här för att ange text.\n"));

@@ -104,9 +104,16 @@ void LabelCandidates(const Rule& rule, const std::vector<Line>& lines, size_t be
       // In a table row a label's answer is the rest of its cell or the cell
       // beside it, never the whole row.
       if (NonEmptyCells(line) >= 3) {
-        size_t cell_end = offset + line.cells[c].text.size();
+        // The label may run past its cell ("1<TAB>Projektnamn"): find the
+        // cell where it ends.
+        size_t k = c, cell_start = offset;
+        while (k + 1 < line.cells.size() && label_end > cell_start + line.cells[k].text.size()) {
+          cell_start += line.cells[k].text.size() + 1;
+          ++k;
+        }
+        size_t cell_end = cell_start + line.cells[k].text.size();
         rest = label_end < cell_end ? std::string(TrimValue(std::string_view(line.text).substr(label_end, cell_end - label_end))) : "";
-        for (size_t k = c + 1; rest.empty() && k < line.cells.size() && k <= c + 1; ++k) rest = line.cells[k].text;
+        if (rest.empty() && k + 1 < line.cells.size()) rest = line.cells[k + 1].text;
       }
       std::string value;
       switch (rule.take) {

@@ -201,7 +201,7 @@ TEST(FieldMatcherTest, PatternRulesTakeGroupOneOrTheWholeMatch) {
 // boundary (numbering "1" in cell 0, the label in cell 1); the table logic
 // then takes the cell beside cell 0, which is the label itself, so the
 // value comes out as "Projektnamn" instead of "Jobbspåret".
-TEST(FieldMatcherTest, DISABLED_NumberedTableRowTakesTheCellAfterTheLabel) {
+TEST(FieldMatcherTest, NumberedTableRowTakesTheCellAfterTheLabel) {
   std::vector<Line> lines = Lines("1\tProjektnamn\tJobbspåret");
   std::vector<Candidate> found = FindCandidates(RuleOf("rest"), lines, 0, lines.size(), TestGrammar());
   EXPECT_EQ(Texts(found), (std::vector<std::string>{"Jobbspåret"}));

@@ -61,7 +61,9 @@ Result<Document> IngestText(std::string_view bytes, const IngestOptions& options
   doc.format = SourceFormat::kText;
   int page = 1, number = 0;
   doc.pages.push_back(Page{1, 0, 0, false});
-  for (std::string_view raw : Split(decoded->utf8, '\n')) {
+  std::string_view text = decoded->utf8;
+  if (!text.empty() && text.back() == '\n') text.remove_suffix(1);  // a final newline ends a line, it opens none
+  for (std::string_view raw : Split(text, '\n')) {
     // A form feed is a page break; text on either side stays on its page.
     std::vector<std::string_view> parts = Split(raw, '\f');
     for (size_t i = 0; i < parts.size(); ++i) {
