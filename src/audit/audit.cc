@@ -15,7 +15,7 @@ namespace {
 
 void Add(Record& r, std::string code, std::string severity, std::string field, int page, int line,
          std::string message) {
-  for (const Finding& f : r.audit) if (f.code == code && f.field == field) return;
+  for (const Finding& f : r.audit) if (f.code == code && f.field == field && f.page == page) return;
   r.audit.push_back({std::move(code), std::move(severity), std::move(field), page, line, std::move(message)});
 }
 
@@ -139,7 +139,24 @@ double ShingleSimilarity(const std::string& a, const std::string& b) {
   return static_cast<double>(common) / static_cast<double>(x.size() + y.size() - common);
 }
 
+// Scanned pages without a text layer yield nothing: say so, page by page,
+// rather than emit an empty record that looks complete.
+void CheckTextLayer(Record& r, const Document& doc, const Segment& seg) {
+  int first = r.first_page, last = r.last_page;
+  if (seg.begin >= seg.end && !doc.pages.empty()) {
+    first = doc.pages.front().number;
+    last = doc.pages.back().number;
+  }
+  for (const Page& page : doc.pages) {
+    if (!page.needs_ocr || page.number < first || page.number > last) continue;
+    Add(r, "no_text_layer", "error", "", page.number, 0,
+        "Sidan " + std::to_string(page.number) +
+            " saknar textlager (inskannad?) och kunde inte läsas; den behöver OCR");
+  }
+}
+
 void AuditRecord(Record& record, const Document& doc, const Segment& segment, const Grammar& grammar) {
+  CheckTextLayer(record, doc, segment);
   CheckPlaceholders(record, doc, segment, grammar);
   CheckEmails(record, doc, segment);
   if (const Family* family = grammar.FindFamily(record.document_type)) {

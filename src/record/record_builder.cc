@@ -246,6 +246,9 @@ Record Builder::Build() {
   if (doc_.format == SourceFormat::kPdf && seg_.begin < seg_.end) {
     rec_.first_page = doc_.lines[seg_.begin].page;
     rec_.last_page = doc_.lines[seg_.end - 1].page;
+  } else if (doc_.format == SourceFormat::kPdf && !doc_.pages.empty()) {
+    rec_.first_page = doc_.pages.front().number;   // no text at all: the whole file
+    rec_.last_page = doc_.pages.back().number;
   }
   rec_.document_type = seg_.family;
   for (const Field& field : grammar_.fields) RunField(field);
