@@ -263,6 +263,8 @@ Record Builder::Build() {
       rec_.provenance["/budget/total_sek"] = Evidence{budget_->rows[0].page, budget_->rows[0].line, "sum of budget rows", "budget.tables"};
     }
   }
+  // One owner is the main owner (huvudinsatsägare / projektägare).
+  if (rec_.owners.size() == 1) rec_.owners[0].role = "huvudinsatsagare";
   for (size_t i = seg_.begin; i < seg_.end; ++i) rec_.fingerprint_text += doc_.lines[i].text + "\n";
   return rec_;
 }
