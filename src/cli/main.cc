@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "audit/audit.h"
 #include "evaluate/corpus_run.h"
@@ -66,6 +67,16 @@ void WriteRecord(const nlohmann::ordered_json& json, const Options& options, con
   out << (options.pretty ? json.dump(2) : json.dump()) << "\n";
 }
 
+// The digest of a file that could be read but not understood, so an error
+// record still identifies its content.
+std::string HashIfReadable(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "";
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str().empty() ? "" : Sha256Hex(bytes.str());
+}
+
 int RunExtract(const Options& options) {
   std::unique_ptr<Engine> engine = LoadEngine(options);
   if (!engine) return 2;
@@ -88,7 +99,7 @@ int RunExtract(const Options& options) {
   size_t error_index = 0;
   for (size_t i = 0; i < files.size(); ++i) {
     if (per_file[i].empty() && error_index < errors.size() && errors[error_index].first == files[i]) {
-      WriteRecord(ErrorToJson(errors[error_index].second, files[i], ""), options, nullptr);
+      WriteRecord(ErrorToJson(errors[error_index].second, files[i], HashIfReadable(files[i])), options, nullptr);
       ++error_index;
     }
     for (const Record& r : per_file[i]) WriteRecord(RecordToJson(r), options, &r);
