@@ -251,12 +251,6 @@ void AddSumRow(const ParsedRow& row, const State& state, Table& table) {
   }
 }
 
-size_t NonEmptyCells(const Line& line) {
-  size_t n = 0;
-  for (const Cell& c : line.cells) n += !c.text.empty();
-  return n;
-}
-
 // Small unit-less numbers are counts (participants, percentages of a
 // template), not money; a budget row needs a unit or a plausible sum.
 bool LooksLikeMoney(const ParsedRow& row, const State& state) {
@@ -343,7 +337,7 @@ BudgetValue ExtractBudget(const ExtractContext& ctx) {
       bool numbers_only = label_amount && !row.amounts.empty();
       // "Beviljat belopp: 2,4 Mkr" states an amount; it does not head a column.
       bool announces_unit = UnitFromHeader(line.text).has_value() && FindAmounts(line.text).empty();
-      if (!numbers_only && (NonEmptyCells(line) >= 2 || announces_unit)) {
+      if (!numbers_only && (line.NonEmptyCells() >= 2 || announces_unit)) {
         if (!header_before) {
           // A new table: its columns are its own (the unit carries over).
           if (rows_since_header) tables.emplace_back();

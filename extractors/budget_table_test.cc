@@ -6,36 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "grammar/grammar_loader.h"
-#include "ingest/ingest.h"
-#include "normalize/normalize.h"
+#include "support/shipped_grammar.h"
 
 namespace finsam {
 namespace {
 
-const Grammar& Shipped() {
-  static const Grammar* grammar = [] {
-    Result<Grammar> g = LoadGrammarDirs({FINSAM_SOURCE_DIR "/grammars"});
-    EXPECT_TRUE(g.ok()) << (g.ok() ? "" : g.error().ToString());
-    return new Grammar(g.ok() ? std::move(g.value()) : Grammar{});
-  }();
-  return *grammar;
-}
-
-const OrgRegistry& Registry() {
-  static const std::shared_ptr<const OrgRegistry> registry = [] {
-    auto loaded = OrgRegistry::Load(FINSAM_SOURCE_DIR "/grammars/organisations.tsv");
-    EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().ToString());
-    return loaded.value();
-  }();
-  return *registry;
-}
-
 BudgetValue Extract(const std::string& text) {
-  Result<Document> raw = IngestBytes(text, "budget.txt", IngestOptions{});
-  EXPECT_TRUE(raw.ok());
-  Document doc = NormalizeDocument(*raw);
-  ExtractContext context{doc.lines, 0, doc.lines.size(), Shipped(), Registry()};
+  Document doc = NormalizedText(text);
+  ExtractContext context{doc.lines, 0, doc.lines.size(), ShippedGrammar(), ShippedRegistry()};
   return ExtractBudget(context);
 }
 

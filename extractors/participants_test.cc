@@ -6,38 +6,16 @@
 #include <string>
 #include <vector>
 
-#include "grammar/grammar_loader.h"
-#include "ingest/ingest.h"
-#include "normalize/normalize.h"
+#include "support/shipped_grammar.h"
 
 namespace finsam {
 namespace {
 
-const Grammar& Shipped() {
-  static const Grammar* grammar = [] {
-    Result<Grammar> g = LoadGrammarDirs({FINSAM_SOURCE_DIR "/grammars"});
-    EXPECT_TRUE(g.ok()) << (g.ok() ? "" : g.error().ToString());
-    return new Grammar(g.ok() ? std::move(g.value()) : Grammar{});
-  }();
-  return *grammar;
-}
-
-const OrgRegistry& Registry() {
-  static const std::shared_ptr<const OrgRegistry> registry = [] {
-    auto loaded = OrgRegistry::Load(FINSAM_SOURCE_DIR "/grammars/organisations.tsv");
-    EXPECT_TRUE(loaded.ok()) << (loaded.ok() ? "" : loaded.error().ToString());
-    return loaded.value();
-  }();
-  return *registry;
-}
-
 // `family` is the document's: reports add up gender counts, applications
 // read counts in running text as plans.
 std::optional<Participants> Extract(const std::string& text, const std::string& family) {
-  Result<Document> raw = IngestBytes(text, "rapport.txt", IngestOptions{});
-  EXPECT_TRUE(raw.ok());
-  Document doc = NormalizeDocument(*raw);
-  ExtractContext context{doc.lines, 0, doc.lines.size(), Shipped(), Registry(), family};
+  Document doc = NormalizedText(text);
+  ExtractContext context{doc.lines, 0, doc.lines.size(), ShippedGrammar(), ShippedRegistry(), family};
   return ExtractParticipants(context);
 }
 
@@ -101,10 +79,8 @@ TEST(ParticipantsTest, RemembersWhereTheFirstCountWas) {
 }
 
 TEST(ParticipantsTest, OnlyTheDocumentsLinesCount) {
-  Result<Document> raw = IngestBytes("Antal deltagare: 124\nAnsökan\nAntal deltagare: 30\n", "x.txt", IngestOptions{});
-  ASSERT_TRUE(raw.ok());
-  Document doc = NormalizeDocument(*raw);
-  ExtractContext context{doc.lines, 1, doc.lines.size(), Shipped(), Registry(), "slutrapport"};
+  Document doc = NormalizedText("Antal deltagare: 124\nAnsökan\nAntal deltagare: 30\n");
+  ExtractContext context{doc.lines, 1, doc.lines.size(), ShippedGrammar(), ShippedRegistry(), "slutrapport"};
   std::optional<Participants> p = ExtractParticipants(context);
   ASSERT_TRUE(p.has_value());
   EXPECT_EQ(p->total, 30);

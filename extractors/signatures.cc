@@ -273,12 +273,6 @@ class Assembler {
   std::vector<Signature> done_;
 };
 
-size_t NonEmptyCells(const Line& line) {
-  size_t n = 0;
-  for (const Cell& c : line.cells) n += !c.text.empty();
-  return n;
-}
-
 // The column of a cell: its index for text input, the overlapping column
 // of `columns` for PDF input.
 size_t ColumnOf(const Cell& cell, size_t index, std::vector<Box>& columns) {
@@ -325,10 +319,10 @@ class BlockParser {
   bool EndsBlock(const Line& line, const std::vector<const Line*>& so_far) const {
     if (HasTimestamp(line)) return true;
     if (line.kind == LineKind::kHeading && !ctx_.Label("signature.block", line.text)) return true;
-    bool ink_only = ctx_.Label("signature.ink", line.text) && NonEmptyCells(line) <= 1 &&
+    bool ink_only = ctx_.Label("signature.ink", line.text) && line.NonEmptyCells() <= 1 &&
                     TrimValue(std::string_view(line.text).substr(ctx_.Label("signature.ink", line.text)->end)).empty();
     if (ctx_.Label("signature.block", line.text) && !IsHeaderRow(line) && !ink_only && !so_far.empty()) return true;
-    return NonEmptyCells(line) <= 1 && std::count(line.text.begin(), line.text.end(), ' ') >= 9;
+    return line.NonEmptyCells() <= 1 && std::count(line.text.begin(), line.text.end(), ' ') >= 9;
   }
 
   bool IsHeaderRow(const Line& line) const {
@@ -356,7 +350,7 @@ class BlockParser {
   // ("Ort<TAB>Datum" left blank) is one signer's empty fields.
   bool Columns(const std::vector<const Line*>& lines) const {
     for (const Line* l : lines) {
-      if (NonEmptyCells(*l) >= 2 && !LabelledPair(*l) && !IsHeaderRow(*l)) return true;
+      if (l->NonEmptyCells() >= 2 && !LabelledPair(*l) && !IsHeaderRow(*l)) return true;
     }
     return false;
   }
@@ -395,7 +389,7 @@ class BlockParser {
         table = true;
         continue;
       }
-      if (NonEmptyCells(*line) <= 1) {
+      if (line->NonEmptyCells() <= 1) {
         for (const Cell& cell : line->cells) {
           for (const Item& it : reader_.Read(cell.text, "", *line, nullptr)) shared.push_back(it);
         }
@@ -428,7 +422,7 @@ class BlockParser {
 bool OpensUnlabelledBlock(const ExtractContext& ctx, const Line& line) {
   static const RE2 kFor("(?i)^för\\s+(.+)$");
   std::string org;
-  if (NonEmptyCells(line) == 1 && RE2::FullMatch(line.text, kFor, &org)) {
+  if (line.NonEmptyCells() == 1 && RE2::FullMatch(line.text, kFor, &org)) {
     std::optional<OrgRef> ref = ctx.registry.Resolve(org);
     if (ref && ref->known) return true;
   }

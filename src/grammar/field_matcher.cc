@@ -11,12 +11,6 @@ namespace {
 
 constexpr size_t kMaxBlankSkip = 2;
 
-size_t NonEmptyCells(const Line& line) {
-  size_t n = 0;
-  for (const Cell& c : line.cells) n += !c.text.empty();
-  return n;
-}
-
 bool IsStop(const Line& line, const Grammar& grammar) {
   if (line.kind != LineKind::kText) return true;
   return grammar.any_label && RE2::PartialMatch(line.text, *grammar.any_label);
@@ -31,7 +25,7 @@ std::string NextValue(const std::vector<Line>& lines, size_t i, size_t end, cons
       continue;
     }
     // A table row under a column heading is not the heading's answer.
-    return IsStop(lines[k], grammar) || NonEmptyCells(lines[k]) >= 2 ? "" : lines[k].text;
+    return IsStop(lines[k], grammar) || lines[k].NonEmptyCells() >= 2 ? "" : lines[k].text;
   }
   return "";
 }
@@ -103,7 +97,7 @@ void LabelCandidates(const Rule& rule, const std::vector<Line>& lines, size_t be
       std::string rest(TrimValue(std::string_view(line.text).substr(std::min(label_end, line.text.size()))));
       // In a table row a label's answer is the rest of its cell or the cell
       // beside it, never the whole row.
-      if (NonEmptyCells(line) >= 3) {
+      if (line.NonEmptyCells() >= 3) {
         // The label may run past its cell ("1<TAB>Projektnamn"): find the
         // cell where it ends.
         size_t k = c, cell_start = offset;

@@ -54,6 +54,11 @@ struct Line {
   size_t bold_prefix = 0;  // byte length in `text` of that opening bold run
   bool continued = false;  // joined from a wrapped physical line (PDF)
   bool blank() const { return text.find_first_not_of(" \t") == std::string::npos; }
+  size_t NonEmptyCells() const {
+    size_t n = 0;
+    for (const Cell& c : cells) n += !c.text.empty();
+    return n;
+  }
 };
 
 struct Page {

@@ -7,26 +7,10 @@
 #include <vector>
 
 #include "grammar/grammar_loader.h"
-#include "ingest/ingest.h"
-#include "normalize/normalize.h"
+#include "support/shipped_grammar.h"
 
 namespace finsam {
 namespace {
-
-const Grammar& Shipped() {
-  static const Grammar* grammar = [] {
-    Result<Grammar> g = LoadGrammarDirs({FINSAM_SOURCE_DIR "/grammars"});
-    EXPECT_TRUE(g.ok()) << (g.ok() ? "" : g.error().ToString());
-    return new Grammar(g.ok() ? std::move(g.value()) : Grammar{});
-  }();
-  return *grammar;
-}
-
-Document Normalized(const std::string& text) {
-  Result<Document> raw = IngestBytes(text, "test.txt", IngestOptions{});
-  EXPECT_TRUE(raw.ok()) << (raw.ok() ? "" : raw.error().ToString());
-  return raw.ok() ? NormalizeDocument(*raw) : Document{};
-}
 
 // A fictional application of well over 2500 characters (copies of one
 // document split only when that long), with the given letterhead above its
@@ -49,8 +33,8 @@ std::string Application(const std::string& letterhead, const std::string& owner)
 }
 
 TEST(SegmenterTest, OneApplicationIsOneSegment) {
-  Document doc = Normalized(Application("Samordningsförbundet Norra Dalarna", "Mora kommun"));
-  std::vector<Segment> segments = SegmentDocument(doc, Shipped());
+  Document doc = NormalizedText(Application("Samordningsförbundet Norra Dalarna", "Mora kommun"));
+  std::vector<Segment> segments = SegmentDocument(doc, ShippedGrammar());
   ASSERT_EQ(segments.size(), 1u);
   EXPECT_EQ(segments[0].family, "ansokan");
   EXPECT_EQ(segments[0].begin, 0u);
@@ -69,8 +53,8 @@ TEST(SegmenterTest, ThreeCopiesSplitWithTheirLetterheads) {
   std::string text;
   for (const std::string& head : letterheads) text += Application(head, "Mora kommun");
   ASSERT_GE(Application(letterheads[0], "Mora kommun").size(), 2500u);
-  Document doc = Normalized(text);
-  std::vector<Segment> segments = SegmentDocument(doc, Shipped());
+  Document doc = NormalizedText(text);
+  std::vector<Segment> segments = SegmentDocument(doc, ShippedGrammar());
   ASSERT_EQ(segments.size(), 3u);
   size_t expected_begin = 0;
   for (size_t s = 0; s < segments.size(); ++s) {
@@ -101,9 +85,9 @@ TEST(SegmenterTest, ThreeCopiesSplitWithTheirLetterheads) {
 
 TEST(SegmenterTest, ShortDocumentsAreNotSplit) {
   // A second start line after little content is part of the first document.
-  Document doc = Normalized(
+  Document doc = NormalizedText(
       "Ansökan om medel - Kort\nInsatsens namn: Kort\n\nAnsökan om medel - Kort igen\nInsatsägare: Mora kommun\n");
-  std::vector<Segment> segments = SegmentDocument(doc, Shipped());
+  std::vector<Segment> segments = SegmentDocument(doc, ShippedGrammar());
   ASSERT_EQ(segments.size(), 1u);
   EXPECT_EQ(segments[0].family, "ansokan");
 }
@@ -147,11 +131,11 @@ TEST(SegmenterTest, ClassifiesFamilies) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
-    Document doc = Normalized(c.text);
-    std::vector<Segment> segments = SegmentDocument(doc, Shipped());
+    Document doc = NormalizedText(c.text);
+    std::vector<Segment> segments = SegmentDocument(doc, ShippedGrammar());
     ASSERT_EQ(segments.size(), 1u);
     EXPECT_EQ(segments[0].family, c.family);
-    EXPECT_EQ(ClassifyLines(doc.lines, 0, doc.lines.size(), Shipped()), c.family);
+    EXPECT_EQ(ClassifyLines(doc.lines, 0, doc.lines.size(), ShippedGrammar()), c.family);
   }
 }
 
@@ -159,11 +143,11 @@ TEST(SegmenterTest, HeadOnlyEvidenceCountsInTheFirstLines) {
   std::string text;
   for (int i = 0; i < 16; ++i) text += "Inledande rad nummer " + std::to_string(i) + " utan särskilt innehåll\n";
   text += "Ansökan om medel\n";
-  Document doc = Normalized(text);
+  Document doc = NormalizedText(text);
   // Only the title line's weak "ansökan" mention counts (3 < 5).
-  EXPECT_EQ(ClassifyLines(doc.lines, 0, doc.lines.size(), Shipped()), "okand");
+  EXPECT_EQ(ClassifyLines(doc.lines, 0, doc.lines.size(), ShippedGrammar()), "okand");
   // The same title within the first lines wins.
-  EXPECT_EQ(ClassifyLines(doc.lines, 16, doc.lines.size(), Shipped()), "ansokan");
+  EXPECT_EQ(ClassifyLines(doc.lines, 16, doc.lines.size(), ShippedGrammar()), "ansokan");
 }
 
 TEST(SegmenterTest, SelectsATemplateOfTheFamily) {
@@ -175,12 +159,12 @@ TEST(SegmenterTest, SelectsATemplateOfTheFamily) {
                                "t.fg", g)
                   .ok());
   ASSERT_TRUE(FinishGrammar(g).ok());
-  Document with = Normalized("Ansökan om medel\nBlankett Dalarna 2024, version 2\n");
+  Document with = NormalizedText("Ansökan om medel\nBlankett Dalarna 2024, version 2\n");
   std::vector<Segment> segments = SegmentDocument(with, g);
   ASSERT_EQ(segments.size(), 1u);
   EXPECT_EQ(segments[0].family, "ansokan");
   EXPECT_EQ(segments[0].template_name, "dalarna_2024");
-  Document without = Normalized("Ansökan om medel\nEn annan blankett\n");
+  Document without = NormalizedText("Ansökan om medel\nEn annan blankett\n");
   EXPECT_EQ(SegmentDocument(without, g)[0].template_name, "");
 }
 
