@@ -716,7 +716,11 @@ void MarkTwins(Impl* impl) {
 std::unique_ptr<Impl> Builder::Finish() {
   MarkTwins(impl_.get());
   std::string buf;
-  for (const auto& [first, ids] : impl_->by_first) {
+  for (const auto& entry : impl_->by_first) {
+    // A plain reference, not a structured binding: lambdas may capture it
+    // under every compiler the project builds with (clang 14 for fuzzing).
+    const std::string& first = entry.first;
+    const auto& ids = entry.second;
     bool eligible = std::any_of(ids.begin(), ids.end(),
                                 [&](uint32_t id) { return impl_->names[id].fuzzy_ok; });
     if (!eligible || CountCodePoints(first) < kFuzzyWordLetters) continue;

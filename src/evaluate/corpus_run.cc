@@ -32,7 +32,9 @@ std::vector<std::string> CorpusCases(const std::string& corpus_dir) {
 }
 
 CaseResult RunCase(const Engine& engine, const std::string& case_dir, const std::string& input_name) {
-  CaseResult result{case_dir, input_name};
+  CaseResult result;
+  result.case_dir = case_dir;
+  result.input = input_name;
   std::ifstream in(std::filesystem::path(case_dir) / "expected.jsonl");
   for (std::string line; std::getline(in, line);) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
