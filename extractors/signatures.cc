@@ -511,7 +511,7 @@ std::vector<Signature> ExtractSignatures(const ExtractContext& ctx) {
     const Line& line = ctx.lines[i];
     prose_lines += std::count(line.text.begin(), line.text.end(), ' ') >= 8;
     bool opens = line.kind != LineKind::kRule &&
-                 (ctx.Label("signature.block", line.text) || (prose_lines >= 2 && OpensUnlabelledBlock(ctx, line)));
+                 (ctx.Label("signature.block", line.text) || (prose_lines >= 1 && OpensUnlabelledBlock(ctx, line)));
     i = opens ? parser.Block(i, found) : i + 1;
   }
   std::vector<Signature> signers;
