@@ -4,7 +4,9 @@
 #include <filesystem>
 
 #include "audit/audit.h"
+#include "audit/ocr_audit.h"
 #include "grammar/grammar_loader.h"
+#include "grammar/ocr_labels.h"
 #include "normalize/normalize.h"
 #include "record/record_builder.h"
 #include "segment/segmenter.h"
@@ -33,7 +35,9 @@ Result<std::unique_ptr<Engine>> Engine::Load(const std::vector<std::string>& ext
 Result<Document> ReadDocument(const std::string& path, const Engine& engine) {
   Result<Document> raw = IngestFile(path, engine.ingest);     // 1 ingest
   if (!raw.ok()) return raw.error();
-  return NormalizeDocument(*raw);                             // 2 normalize
+  Document doc = NormalizeDocument(*raw);                     // 2 normalize
+  RepairOcrLabels(doc, engine.grammar);                       //   labels misread by OCR
+  return doc;
 }
 
 Result<std::vector<Record>> ExtractFile(const std::string& path, const Engine& engine) {
@@ -43,6 +47,7 @@ Result<std::vector<Record>> ExtractFile(const std::string& path, const Engine& e
   for (const Segment& segment : SegmentDocument(*doc, engine.grammar)) {        // 3 segment
     Record record = BuildRecord(*doc, segment, engine.grammar, *engine.registry);  // 4–5
     AuditRecord(record, *doc, segment, engine.grammar);                         // 6 audit
+    CheckOcrConfidence(record);                                                  //   OCR values to check
     records.push_back(std::move(record));
   }
   return records;

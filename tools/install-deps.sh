@@ -13,8 +13,14 @@ packages=(
   libcli11-dev                       # command line
   libgtest-dev libgmock-dev          # unit and corpus tests
   libcairo2-dev fonts-dejavu-core    # tools/make_corpus_pdf renders corpus PDFs
+  clang libclang-rt-14-dev           # libFuzzer targets (tools/fuzz.sh)
   libssl-dev                         # SHA-256 of inputs (libcrypto)
+  libtesseract-dev libleptonica-dev tesseract-ocr-swe tesseract-ocr-osd  # OCR of scanned pages
+  img2pdf imagemagick                # tools/make_scanned_corpus.sh
+  libsqlite3-dev libpq-dev           # ingest sinks (SQLite, PostgreSQL)
+  postgresql                         # tools/test_postgres.sh runs a real server
   python3 python3-jsonschema         # cross-check of records against the schema
+  chromium                           # tools/html_report_test.sh loads the audit report headless
 )
 
 missing=()

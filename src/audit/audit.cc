@@ -7,17 +7,21 @@
 #include <set>
 #include <unordered_set>
 
+#include "audit/cross_checks.h"
 #include "grammar/label_match.h"
 #include "normalize/fold.h"
 
 namespace finsam {
-namespace {
 
-void Add(Record& r, std::string code, std::string severity, std::string field, int page, int line,
-         std::string message) {
+void AddFinding(Record& r, std::string code, std::string severity, std::string field, int page, int line,
+                std::string message) {
   for (const Finding& f : r.audit) if (f.code == code && f.field == field && f.page == page) return;
   r.audit.push_back({std::move(code), std::move(severity), std::move(field), page, line, std::move(message)});
 }
+
+namespace {
+
+constexpr auto Add = AddFinding;
 
 void CheckPlaceholders(Record& r, const Document& doc, const Segment& seg, const Grammar& g) {
   static const RE2 kYear("(?i)\\b(?:19|20)xx\\b");
@@ -101,9 +105,17 @@ void CheckSignatures(Record& r, const Family& family) {
   }
 }
 
+// Where a field's value was read (0, 0 when unknown), so a finding about it
+// can point at the same line.
+std::pair<int, int> WhereRead(const Record& r, const std::string& pointer) {
+  auto it = r.provenance.find(pointer);
+  return it == r.provenance.end() ? std::pair{0, 0} : std::pair{it->second.page, it->second.line};
+}
+
 void CheckPeriodAndBudget(Record& r) {
+  auto [page, line] = WhereRead(r, "/period/start");
   if (r.period_start && r.period_end && *r.period_end < *r.period_start) {
-    Add(r, "period_inconsistent", "error", "/period", 0, 0,
+    Add(r, "period_inconsistent", "error", "/period", page, line,
         "Periodens slut (" + *r.period_end + ") ligger före dess början (" + *r.period_start + ")");
   }
   for (const BudgetSum& s : r.sum_mismatches) {
@@ -131,13 +143,18 @@ std::unordered_set<std::string> Shingles(const std::string& text) {
 
 }  // namespace
 
-double ShingleSimilarity(const std::string& a, const std::string& b) {
-  std::unordered_set<std::string> x = Shingles(a), y = Shingles(b);
+namespace {
+
+double Jaccard(const std::unordered_set<std::string>& x, const std::unordered_set<std::string>& y) {
   if (x.empty() || y.empty()) return 0;
   size_t common = 0;
   for (const std::string& s : x) common += y.count(s);
   return static_cast<double>(common) / static_cast<double>(x.size() + y.size() - common);
 }
+
+}  // namespace
+
+double ShingleSimilarity(const std::string& a, const std::string& b) { return Jaccard(Shingles(a), Shingles(b)); }
 
 // Scanned pages without a text layer yield nothing: say so, page by page,
 // rather than emit an empty record that looks complete.
@@ -162,18 +179,24 @@ void AuditRecord(Record& record, const Document& doc, const Segment& segment, co
   if (const Family* family = grammar.FindFamily(record.document_type)) {
     CheckRequired(record, *family);
     CheckSignatures(record, *family);
+    CheckOwnersSigned(record, *family);
   }
+  CheckSignatureAfterDecision(record, doc, segment, grammar);
   CheckPeriodAndBudget(record);
+  CheckPeriodEvidence(record, doc, segment, grammar);
 }
 
 void AuditBatch(std::vector<Record*>& records) {
   constexpr double kDuplicate = 0.6;
+  // Each record's shingles once, not once per pair: a batch is n² pairs.
+  std::vector<std::unordered_set<std::string>> shingles;
+  for (const Record* r : records) shingles.push_back(Shingles(r->fingerprint_text));
   for (size_t i = 0; i < records.size(); ++i) {
     for (size_t j = i + 1; j < records.size(); ++j) {
       Record& a = *records[i];
       Record& b = *records[j];
       if (a.document_type != b.document_type || a.document_type == "okand") continue;
-      if (ShingleSimilarity(a.fingerprint_text, b.fingerprint_text) < kDuplicate) continue;
+      if (Jaccard(shingles[i], shingles[j]) < kDuplicate) continue;
       Add(a, "duplicate_submission", "warning", "", 0, 0,
           "Samma ansökan finns även i " + b.file + " del " + std::to_string(b.part));
       Add(b, "duplicate_submission", "warning", "", 0, 0,

@@ -126,6 +126,12 @@ TEST_F(AuditTest, FindingsOfOneDocument) {
        {"required_field_empty"}},
       {"sum that does not add up", Replace(kApplication, "Summa\t620 000", "Summa\t650 000"),
        {"budget_sum_mismatch"}},
+      {"a date that does not exist in the period",
+       Replace(kApplication, "2025-01-01 till 2026-12-31", "2025-01-01 till 2026-02-30"),
+       {"period_missing", "period_inconsistent"}},
+      {"a second owner who did not sign",
+       Replace(kApplication, "Insatsägare: Mora kommun", "Insatsägare: Mora kommun och Region Dalarna"),
+       {"owner_not_signed"}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -175,6 +181,69 @@ TEST_F(AuditTest, PromptAfterItsLabelIsAPlaceholder) {
                              "Beskriv bakgrunden: Klicka eller tryck här för att ange text.\n"));
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(Codes(records[0]), (std::vector<std::string>{"placeholder_text"}));
+}
+
+TEST_F(AuditTest, FindingsAcrossRecordParts) {
+  // Budget years outside the period, pointing at the row.
+  std::string years = Replace(kApplication, "Kostnad\tBelopp (kr)\nCoach 100 %\t600 000\nResor\t20 000\nSumma\t620 000",
+                              "Kostnad\t2025\t2026\t2027\nCoach 100 %\t300 000\t300 000\t100 000\n"
+                              "Summa\t300 000\t300 000\t100 000");
+  std::vector<Record> records = Extract("ansokan.txt", years);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(Codes(records[0]), (std::vector<std::string>{"period_inconsistent"}));
+  const Finding* outside = Find(records[0], "period_inconsistent");
+  ASSERT_NE(outside, nullptr);
+  EXPECT_EQ(outside->field, "/budget");
+  EXPECT_EQ(outside->line, 16);
+  EXPECT_NE(outside->message.find("2027"), std::string::npos) << outside->message;
+
+  // The owner who did not sign is named.
+  records = Extract("ansokan.txt",
+                    Replace(kApplication, "Insatsägare: Mora kommun", "Insatsägare: Mora kommun och Region Dalarna"));
+  ASSERT_EQ(records.size(), 1u);
+  const Finding* owner = Find(records[0], "owner_not_signed");
+  ASSERT_NE(owner, nullptr);
+  EXPECT_EQ(owner->severity, "warning");
+  EXPECT_NE(owner->message.find("Region Dalarna"), std::string::npos) << owner->message;
+}
+
+TEST_F(AuditTest, OwnerNotSignedNeedsEverySignerAttributed) {
+  // Without "Medlemsorganisation" the signer could be either owner: no finding.
+  std::string text = Replace(kApplication, "Insatsägare: Mora kommun", "Insatsägare: Mora kommun och Region Dalarna");
+  std::vector<Record> records = Extract("ansokan.txt", Replace(text, "Medlemsorganisation: Mora kommun\n", ""));
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(Find(records[0], "owner_not_signed"), nullptr);
+}
+
+const char kDecision[] =
+    "BESLUT\nDnr 2024/12\n"
+    "Beslutsdatum: 2024-03-12\n"
+    "Styrelsen beslutade\n"
+    "att bevilja Mora kommun 600 000 kr för insatsen Vägen vidare under perioden 2024-05-01 – 2025-04-30.\n"
+    "\n"
+    "Mora 2024-03-12\n\nAnna Berg\nFörbundschef\n";
+
+TEST_F(AuditTest, SignatureAfterTheDecisionDate) {
+  std::vector<Record> same_day = Extract("beslut.txt", kDecision);
+  ASSERT_EQ(same_day.size(), 1u);
+  EXPECT_EQ(same_day[0].document_type, "beslut");
+  EXPECT_EQ(Find(same_day[0], "signature_after_decision"), nullptr);
+
+  std::vector<Record> late = Extract("beslut.txt", Replace(kDecision, "Mora 2024-03-12", "Mora 2024-04-02"));
+  ASSERT_EQ(late.size(), 1u);
+  const Finding* f = Find(late[0], "signature_after_decision");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->field, "/signatures");
+  EXPECT_EQ(f->line, 7);
+  EXPECT_NE(f->message.find("2024-04-02"), std::string::npos) << f->message;
+  EXPECT_NE(f->message.find("2024-03-12"), std::string::npos) << f->message;
+
+  // Minutes: justering after the meeting is routine.
+  std::vector<Record> minutes =
+      Extract("protokoll.txt", Replace(Replace(kDecision, "Mora 2024-03-12", "Justeras\nMora 2024-04-02"), "BESLUT",
+                                       "PROTOKOLLSUTDRAG"));
+  ASSERT_EQ(minutes.size(), 1u);
+  EXPECT_EQ(Find(minutes[0], "signature_after_decision"), nullptr);
 }
 
 TEST_F(AuditTest, DecisionsNeedNoSignature) {

@@ -16,6 +16,7 @@ std::unique_ptr<Engine> LoadEngine(const GlobalOptions& options) {
     return nullptr;
   }
   engine.value()->ingest.password = options.password;
+  engine.value()->ingest.ocr = ParseOcrMode(options.ocr).value_or(OcrMode::kAuto);
   return std::move(engine.value());
 }
 

@@ -17,6 +17,7 @@ namespace finsam {
 struct GlobalOptions {
   std::vector<std::string> grammar_dirs;   // --grammars, after the built-in ones
   std::string password;                    // --password for encrypted PDFs
+  std::string ocr = "auto";                // --ocr auto|always|never: which PDF pages OCR reads
 };
 
 // A registered subcommand: the parsed CLI11 app and what runs it.
@@ -36,6 +37,8 @@ std::string HashIfReadable(const std::string& path);
 
 Command AddExtractCommand(CLI::App& app, const GlobalOptions& global);
 Command AddTextCommand(CLI::App& app, const GlobalOptions& global);
+Command AddAuditCommand(CLI::App& app, const GlobalOptions& global);
 std::vector<Command> AddGrammarCommands(CLI::App& app, const GlobalOptions& global);
+std::vector<Command> AddIngestCommands(CLI::App& app, const GlobalOptions& global);   // ingest, export
 
 }  // namespace finsam

@@ -15,11 +15,14 @@ int main(int argc, char** argv) {
   app.add_option("--grammars", global.grammar_dirs, "extra grammar directory (adds to and overrides the built-in)")
       ->check(CLI::ExistingDirectory);
   app.add_option("--password", global.password, "password for encrypted PDFs");
+  app.add_option("--ocr", global.ocr, "OCR of PDF pages: auto (pages without usable text), always, never")->check(CLI::IsMember({"auto", "always", "never"}));
 
   std::vector<Command> commands;
   commands.push_back(AddExtractCommand(app, global));
   commands.push_back(AddTextCommand(app, global));
+  commands.push_back(AddAuditCommand(app, global));
   for (Command& c : AddGrammarCommands(app, global)) commands.push_back(std::move(c));
+  for (Command& c : AddIngestCommands(app, global)) commands.push_back(std::move(c));
 
   try {
     app.parse(argc, argv);

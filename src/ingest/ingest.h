@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "ingest/ocr.h"
 #include "model/document.h"
 
 namespace finsam {
@@ -15,6 +16,8 @@ struct IngestOptions {
   int max_pages = 500;                 // more pages is an error record, not a hang
   size_t max_text_bytes = 64u << 20;   // text files larger than this are refused
   std::string password;                // for encrypted PDFs
+  OcrMode ocr = OcrMode::kAuto;        // which PDF pages are read by OCR (ocr.h)
+  OcrSettings ocr_settings;
 };
 
 // Reads `path` and dispatches on content (a "%PDF-" header means PDF).

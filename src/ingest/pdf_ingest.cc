@@ -1,7 +1,9 @@
 // Reads a PDF through poppler-cpp into the raw model: word boxes with fonts,
-// grouped into lines by baseline and into cells by horizontal gaps, in
-// top-to-bottom reading order per page. Poppler is only called here; its
-// failures become Error values. Tested by ingest_test.cc (corpus PDFs).
+// grouped into lines by baseline and into cells by horizontal gaps
+// (word_rows.h), in top-to-bottom reading order per page. Pages without a
+// usable text layer are read by OCR (ocr.h) into the same words. Poppler's
+// text layer is only read here; its failures become Error values. Tested by
+// ingest_test.cc (corpus PDFs) and tests/ocr_test.cc (scans).
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "ingest/word_rows.h"
 
 namespace finsam {
 namespace {
@@ -57,72 +60,25 @@ std::vector<Word> PageWords(const poppler::page& page) {
   return words;
 }
 
-// Words whose vertical centres lie within half a line height of each other
-// share a line. Sorting by centre first keeps this linear after the sort.
-std::vector<std::vector<Word>> GroupIntoRows(std::vector<Word> words) {
-  std::sort(words.begin(), words.end(), [](const Word& a, const Word& b) {
-    return a.box.y0 + a.box.y1 < b.box.y0 + b.box.y1;
-  });
-  std::vector<std::vector<Word>> rows;
-  double row_centre = -1e9;
-  for (Word& word : words) {
-    double centre = (word.box.y0 + word.box.y1) / 2;
-    double height = std::max(1.0, word.box.y1 - word.box.y0);
-    if (rows.empty() || centre - row_centre > height * 0.5) {
-      rows.emplace_back();
-      row_centre = centre;
+// Replaces the words of the pages that need OCR by what OCR reads there.
+// A page OCR cannot read keeps its text layer (often none) and the reason.
+void ReadByOcr(std::string_view bytes, const IngestOptions& options, const std::vector<int>& ocr_pages,
+               std::vector<Page>& pages, std::vector<std::vector<Word>>& page_words) {
+  if (ocr_pages.empty()) return;
+  std::vector<int> indices;
+  for (int p : ocr_pages) indices.push_back(pages[static_cast<size_t>(p)].number - 1);
+  std::vector<Result<OcrPage>> read = RecognisePages(bytes, options.password, indices, options.ocr_settings);
+  for (size_t k = 0; k < ocr_pages.size(); ++k) {
+    Page& page = pages[static_cast<size_t>(ocr_pages[k])];
+    if (!read[k].ok()) {
+      page.ocr_error = read[k].error().message;
+      continue;
     }
-    rows.back().push_back(std::move(word));
+    page.ocr = true;
+    page.width = read[k]->width;
+    page.height = read[k]->height;
+    page_words[static_cast<size_t>(ocr_pages[k])] = std::move(read[k]->words);
   }
-  for (auto& row : rows) {
-    std::sort(row.begin(), row.end(), [](const Word& a, const Word& b) { return a.box.x0 < b.box.x0; });
-  }
-  return rows;
-}
-
-// The width of a space in the word's font: 0.6 em in a monospace font,
-// about 0.3 em in a proportional one.
-double SpaceWidth(const Word& word) {
-  double em = word.font_size > 0 ? word.font_size : word.box.y1 - word.box.y0;
-  return word.monospace ? 0.6 * em : 0.3 * em;
-}
-
-// A gap clearly wider than a space separates cells: the padding of a table
-// cell or an expanded tab does, one space never does.
-Line RowToLine(std::vector<Word> row, int page, int number) {
-  Line line;
-  line.page = page;
-  line.number = number;
-  for (Word& word : row) {
-    // Poppler splits a word at a combining mark drawn as its own glyph
-    // ("fo" + U+0308 + "r"): boxes that touch with no space are one word.
-    if (!line.cells.empty()) {
-      Word& prev = line.cells.back().words.back();
-      if (!prev.space_after && word.box.x0 - prev.box.x1 < 0.1 * SpaceWidth(prev)) {
-        prev.text += word.text;
-        prev.box.x1 = std::max(prev.box.x1, word.box.x1);
-        prev.space_after = word.space_after;
-        line.cells.back().box.x1 = std::max(line.cells.back().box.x1, word.box.x1);
-        continue;
-      }
-    }
-    bool new_cell = line.cells.empty();
-    if (!new_cell) {
-      const Word& prev = line.cells.back().words.back();
-      double gap = word.box.x0 - prev.box.x1;
-      new_cell = gap > (prev.monospace ? 1.3 : 1.7) * SpaceWidth(prev);
-    }
-    if (new_cell) {
-      line.cells.emplace_back();
-      line.cells.back().box = word.box;
-    }
-    Cell& cell = line.cells.back();
-    cell.box.x1 = std::max(cell.box.x1, word.box.x1);
-    cell.box.y0 = std::min(cell.box.y0, word.box.y0);
-    cell.box.y1 = std::max(cell.box.y1, word.box.y1);
-    cell.words.push_back(std::move(word));
-  }
-  return line;
 }
 
 }  // namespace
@@ -143,18 +99,25 @@ Result<Document> IngestPdf(std::string_view bytes, const IngestOptions& options)
   }
   Document doc;
   doc.format = SourceFormat::kPdf;
+  std::vector<std::vector<Word>> page_words;
+  std::vector<int> ocr_pages;   // indices into doc.pages
   for (int i = 0; i < page_count; ++i) {
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
     if (!page) continue;  // a damaged page tree can announce pages that do not exist
     poppler::rectf rect = page->page_rect();
     Page info{i + 1, rect.width(), rect.height(), false};
     std::vector<Word> words = PageWords(*page);
-    info.needs_ocr = words.empty();
-    doc.pages.push_back(info);
-    int number = 0;
-    for (auto& row : GroupIntoRows(std::move(words))) {
-      doc.lines.push_back(RowToLine(std::move(row), i + 1, ++number));
+    if (PageNeedsOcr(MeasurePageText(words, info.width, info.height), options.ocr)) {
+      ocr_pages.push_back(static_cast<int>(doc.pages.size()));
     }
+    doc.pages.push_back(info);
+    page_words.push_back(std::move(words));
+  }
+  ReadByOcr(bytes, options, ocr_pages, doc.pages, page_words);
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    // A page OCR read and found empty is blank, not unreadable.
+    doc.pages[p].needs_ocr = page_words[p].empty() && !doc.pages[p].ocr;
+    AppendPageLines(std::move(page_words[p]), doc.pages[p].number, doc.lines);
   }
   if (doc.pages.empty()) return Error{"pdf_damaged", "the PDF has no readable pages", ""};
   return doc;

@@ -64,7 +64,9 @@ struct Line {
 struct Page {
   int number = 1;
   double width = 0, height = 0;   // points; 0 for text input
-  bool needs_ocr = false;         // no usable text layer
+  bool needs_ocr = false;         // no usable text layer, and none from OCR either
+  bool ocr = false;               // the page's words come from OCR
+  std::string ocr_error = {};     // why OCR of this page failed ("" if it did not)
 };
 
 enum class SourceFormat { kText, kPdf };

@@ -1,0 +1,62 @@
+// OCR of PDF pages that have no usable text layer: the page decision, the
+// pixel-to-point scaling, and recognition (Poppler renders, Leptonica
+// corrects rotation and skew, Tesseract reads). Tesseract and Leptonica are
+// only called in ocr.cc. Recognition runs on a process-wide pool of worker
+// threads, each with one Tesseract engine created on first use and reused
+// for every page after. Tested by ocr_test.cc (unit) and tests/ocr_test.cc
+// (scanned corpus variants).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "model/document.h"
+
+namespace finsam {
+
+enum class OcrMode { kAuto, kAlways, kNever };
+
+// "auto" | "always" | "never"; nullopt otherwise.
+std::optional<OcrMode> ParseOcrMode(std::string_view text);
+
+// What the text layer of one page offers.
+struct PageTextStats {
+  double width = 0, height = 0;   // page size in points
+  size_t chars = 0;               // code points in words, spaces excluded
+  size_t garbage = 0;             // U+FFFD and private-use code points among them
+};
+
+PageTextStats MeasurePageText(const std::vector<Word>& words, double width, double height);
+
+// `auto`: no text, too little text for the page's area (a scan with a
+// stamped header), or mostly undecodable characters (a broken font
+// encoding). `always`/`never` decide alone.
+bool PageNeedsOcr(const PageTextStats& stats, OcrMode mode);
+
+// A box in pixels of an image rendered at `dpi` into PDF points.
+Box PixelsToPoints(int x0, int y0, int x1, int y1, double dpi);
+
+struct OcrSettings {
+  double dpi = 300;
+  int threads = 0;                // 0: FINSAM_OCR_JOBS, else hardware threads
+  std::string language = "swe";
+};
+
+// One recognised page: words in PDF points of the upright page.
+struct OcrPage {
+  std::vector<Word> words;
+  double width = 0, height = 0;   // points, after rotation
+  int rotation = 0;               // degrees the page was turned clockwise to read it
+  double skew = 0;                // degrees corrected by deskewing
+};
+
+// Recognises the 0-based `pages` of the PDF in `bytes`, in parallel; one
+// result per requested page, in order. Per-page failures are Error values
+// (ocr_unavailable, ocr_render_failed, ocr_failed).
+std::vector<Result<OcrPage>> RecognisePages(std::string_view bytes, const std::string& password,
+                                            const std::vector<int>& pages, const OcrSettings& settings);
+
+}  // namespace finsam

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Benchmark of bulk ingest (issue 5); prints figures, not a timed test.
+# Builds a corpus of multi-page PDFs by joining corpus PDFs with pdfunite
+# (poppler-utils), then measures on the same files:
+#   floor   tools/poppler_floor: Poppler's word boxes (page::text_list) only
+#   extract finsam-extract extract (one process, JSON Lines to /dev/null)
+#   ingest  finsam-extract ingest into a fresh SQLite file, --jobs 1 and 2
+# each with wall time, docs/s, pages/s and peak RSS (/usr/bin/time -v), and
+# the ratios to the floor and between --jobs 1 and 2.
+#   tools/bench_ingest.sh [BUILD_DIR]      BENCH_FILES=N (default 200), BENCH_JOIN=K PDFs per file (default 3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+files=${BENCH_FILES:-200}
+join=${BENCH_JOIN:-3}
+bin=$build/finsam-extract
+floor=$build/poppler_floor
+[ -x "$bin" ] && [ -x "$floor" ] || { echo "build first: $bin and $floor" >&2; exit 2; }
+export FINSAM_GRAMMARS=$PWD/grammars
+
+work=$(mktemp -d /tmp/finsam_bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+mapfile -t sources < <(ls corpus/*/input.pdf)
+n=${#sources[@]}
+mkdir "$work/pdf"
+for ((i = 0; i < files; i++)); do
+  parts=()
+  for ((k = 0; k < join; k++)); do parts+=("${sources[$(((i * join + k * 7) % n))]}"); done
+  pdfunite "${parts[@]}" "$work/pdf/$(printf 'bench_%05d.pdf' "$i")"
+done
+pages=$("$floor" "$work"/pdf/*.pdf | awk '{print $3}')
+echo "corpus: $files PDFs, $pages pages ($join corpus PDFs joined per file)"
+
+# Runs "$@" under /usr/bin/time; sets secs and rss_mb.
+measure() {
+  /usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
+  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/time")
+  rss_mb=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$work/time")
+}
+report() {
+  awk -v name="$1" -v s="$secs" -v f="$files" -v p="$pages" -v r="$rss_mb" \
+    'BEGIN {printf "%-16s %7.2f s  %7.1f docs/s  %7.1f pages/s  peak RSS %4d MB\n", name, s, f / s, p / s, r}'
+}
+
+measure "$floor" "$work"/pdf/*.pdf; floor_secs=$secs; report "poppler floor"
+measure "$bin" extract "$work/pdf"; extract_secs=$secs; report "extract"
+measure "$bin" ingest --jobs 1 --db "$work/j1.db" "$work/pdf"; j1_secs=$secs; report "ingest --jobs 1"
+measure "$bin" ingest --jobs 2 --db "$work/j2.db" "$work/pdf"; j2_secs=$secs; report "ingest --jobs 2"
+measure "$bin" ingest --jobs 2 --db "$work/j2.db" "$work/pdf"; report "ingest re-run"
+docs=$(sqlite3 "$work/j2.db" 'SELECT count(*) FROM documents' 2>/dev/null || echo "?")
+echo "documents stored: $docs"
+awk -v fl="$floor_secs" -v ex="$extract_secs" -v j1="$j1_secs" -v j2="$j2_secs" 'BEGIN {
+  printf "extract / floor          %.2fx\n", ex / fl
+  printf "ingest --jobs 1 / floor  %.2fx\n", j1 / fl
+  printf "speed-up --jobs 2 vs 1   %.2fx\n", j1 / j2 }'
