@@ -1,6 +1,8 @@
 // End-to-end tests of `finsam-extract audit`: the three formats, --fail-on
 // and the exit codes.
 #include <gtest/gtest.h>
+
+#include "support/files.h"
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -28,20 +30,10 @@ const char kWarning[] =
     "Insatsperiod: 2025-01-01 till 2026-12-31\n\nUnderskrift av insatsägaren\n"
     "Namnförtydligande: Petra Lindqvist\nOrt och datum: Mora 2024-11-05\nE-post: petra@mora,se\n";
 
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 class AuditCliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("finsam_audit_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    dir_ = FreshTestDir("finsam_audit_cli_");
     complete_ = Write("complete.txt", kComplete);
     warning_ = Write("warning.txt", kWarning);
   }

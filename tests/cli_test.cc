@@ -1,5 +1,7 @@
 // End-to-end tests of the finsam-extract binary: exit codes, stdout JSON Lines, stderr messages.
 #include <gtest/gtest.h>
+
+#include "support/files.h"
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -47,20 +49,10 @@ std::string Quote(const std::string& s) {
   return out + "'";
 }
 
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 class CliTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("finsam_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    dir_ = FreshTestDir("finsam_cli_");
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
