@@ -4,7 +4,6 @@
 #include <filesystem>
 
 #include "audit/audit.h"
-#include "audit/ocr_audit.h"
 #include "grammar/grammar_loader.h"
 #include "grammar/ocr_labels.h"
 #include "normalize/normalize.h"
@@ -47,7 +46,6 @@ Result<std::vector<Record>> ExtractFile(const std::string& path, const Engine& e
   for (const Segment& segment : SegmentDocument(*doc, engine.grammar)) {        // 3 segment
     Record record = BuildRecord(*doc, segment, engine.grammar, *engine.registry);  // 4–5
     AuditRecord(record, *doc, segment, engine.grammar);                         // 6 audit
-    CheckOcrConfidence(record);                                                  //   OCR values to check
     records.push_back(std::move(record));
   }
   return records;

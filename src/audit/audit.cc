@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "audit/cross_checks.h"
+#include "audit/ocr_audit.h"
 #include "grammar/label_match.h"
 #include "normalize/fold.h"
 
@@ -183,6 +184,7 @@ void AuditRecord(Record& record, const Document& doc, const Segment& segment, co
   }
   CheckSignatureAfterDecision(record, doc, segment, grammar);
   CheckPeriodAndBudget(record);
+  CheckOcrConfidence(record);   // values read from scans, for a person to check
   CheckPeriodEvidence(record, doc, segment, grammar);
 }
 

@@ -127,28 +127,43 @@ class SqlStore : public RecordStore {
     return true;
   }
 
-  Result<bool> WriteBudget(const Json& record) {
+  // One row per item of a record's list, numbered from 1 (seq): the
+  // columns are the JSON keys, except where `keys` renames one.
+  Result<bool> WriteList(const char* table, const Json& items, const std::vector<std::string>& columns,
+                         const std::vector<std::string>& keys) {
+    std::string sql = std::string("INSERT INTO ") + table + " (sha256, part, seq";
+    std::string values = "$1, $2, $3";
+    for (size_t i = 0; i < columns.size(); ++i) {
+      sql += ", " + columns[i];
+      values += ", $" + std::to_string(i + 4);
+    }
+    sql += ") VALUES (" + values + ")";
     int seq = 0;
-    for (const Json& row : record["budget"]["rows"]) {
-      auto r = db_->Run("INSERT INTO budget_rows (sha256, part, seq, label, category, year, party, amount_sek) "
-                        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                        {sha_, part_, Number(++seq), Text(row, "label"), Text(row, "category"), Text(row, "year"),
-                         Text(row, "party"), Text(row, "amount_sek")});
+    for (const Json& item : items) {
+      SqlRow row = {sha_, part_, Number(++seq)};
+      for (const std::string& key : keys) row.push_back(Text(item, key.c_str()));
+      auto r = db_->Run(sql, row);
       if (!r.ok()) return r.error();
     }
     return true;
   }
 
+  Result<bool> WriteBudget(const Json& record) {
+    static const std::vector<std::string> kColumns = {"label", "category", "year", "party", "amount_sek"};
+    return WriteList("budget_rows", record["budget"]["rows"], kColumns, kColumns);
+  }
+
   Result<bool> WriteSignatures(const Json& record) {
-    int seq = 0;
-    for (const Json& s : record["signatures"]) {
-      auto r = db_->Run("INSERT INTO signatures (sha256, part, seq, name, organisation, role, signed_date, place, "
-                        "email, method) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-                        {sha_, part_, Number(++seq), Text(s, "name"), Text(s, "organisation"), Text(s, "role"),
-                         Text(s, "date"), Text(s, "place"), Text(s, "email"), Text(s, "method")});
-      if (!r.ok()) return r.error();
-    }
-    return true;
+    static const std::vector<std::string> kColumns = {"name", "organisation", "role", "signed_date",
+                                                      "place", "email", "method"};
+    static const std::vector<std::string> kKeys = {"name", "organisation", "role", "date",
+                                                   "place", "email", "method"};
+    return WriteList("signatures", record["signatures"], kColumns, kKeys);
+  }
+
+  Result<bool> WriteFindings(const Json& record) {
+    static const std::vector<std::string> kColumns = {"code", "severity", "field", "page", "line", "message"};
+    return WriteList("findings", record["audit"], kColumns, kColumns);
   }
 
   Result<bool> WriteParticipants(const Json& record) {
@@ -160,17 +175,6 @@ class SqlStore : public RecordStore {
     return true;
   }
 
-  Result<bool> WriteFindings(const Json& record) {
-    int seq = 0;
-    for (const Json& f : record["audit"]) {
-      auto r = db_->Run("INSERT INTO findings (sha256, part, seq, code, severity, field, page, line, message) "
-                        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                        {sha_, part_, Number(++seq), Text(f, "code"), Text(f, "severity"), Text(f, "field"),
-                         Text(f, "page"), Text(f, "line"), Text(f, "message")});
-      if (!r.ok()) return r.error();
-    }
-    return true;
-  }
 
   std::unique_ptr<SqlConnection> db_;
   std::string sha_, part_;   // the document being written
