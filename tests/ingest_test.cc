@@ -118,10 +118,19 @@ class BulkIngestTest : public ::testing::Test {
   }
 
   // Runs the binary through the shell; returns the exit code, fills err_.
-  int Run(const std::string& args, const std::string& env = "") {
+  int Run(const std::string& args) { return RunBinary(FINSAM_BINARY, args, ""); }
+
+  // The binary with the worker fault hook (tests/support/fault_injection.cc)
+  // driven by FINSAM_TEST_FAULT=`faults`: workers really crash, hang or
+  // exhaust their memory.
+  int RunWithFaults(const std::string& faults, const std::string& args) {
+    return RunBinary(FINSAM_FAULT_BINARY, args, "FINSAM_TEST_FAULT=" + Quote(faults));
+  }
+
+  int RunBinary(const std::string& binary, const std::string& args, const std::string& env) {
     fs::path out = dir_ / "stdout", err = dir_ / "stderr";
     std::string command = env + " FINSAM_GRAMMARS=" + Quote(FINSAM_SOURCE_DIR "/grammars") + " " +
-                          Quote(FINSAM_BINARY) + " " + args + " >" + Quote(out.string()) + " 2>" +
+                          Quote(binary) + " " + args + " >" + Quote(out.string()) + " 2>" +
                           Quote(err.string());
     int status = std::system(command.c_str());
     out_ = ReadAll(out);
@@ -227,8 +236,9 @@ TEST_F(BulkIngestTest, BadAndHostileFilesBecomeErrorRowsAndTheRestIsStored) {
         "/Size 5/Encrypt 4 0 R/ID[<0123456789abcdef0123456789abcdef><0123456789abcdef0123456789abcdef>]>>\n%%EOF\n");
   Write("zz_crash.txt", "Ansökan 1\n");   // made to crash (SIGSEGV) by the test hook
   Write("zz_hang.txt", "Ansökan 2\n");    // made to hang, killed by --timeout
+  Write("big.txt", std::string(1100000, 'a'));   // over --max-file-mb 1
   auto start = std::chrono::steady_clock::now();
-  ASSERT_EQ(Run(Ingest("--jobs 2 --timeout 1"), "FINSAM_TEST_FAULT=zz_crash:crash,zz_hang:hang"), 1);
+  ASSERT_EQ(RunWithFaults("zz_crash:crash,zz_hang:hang", Ingest("--jobs 2 --timeout 1 --max-file-mb 1")), 1);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
 
   std::map<std::string, std::string> reasons;
@@ -237,15 +247,22 @@ TEST_F(BulkIngestTest, BadAndHostileFilesBecomeErrorRowsAndTheRestIsStored) {
   }
   EXPECT_EQ(reasons["truncated.pdf"], "pdf_damaged");
   EXPECT_EQ(reasons["empty.pdf"], "empty_file");
-  EXPECT_EQ(reasons["binary.pdf"], "binary_input");
+  EXPECT_EQ(reasons["binary.pdf"], "not_a_pdf");
   EXPECT_EQ(reasons["broken.pdf"], "pdf_damaged");
   EXPECT_EQ(reasons["encrypted.pdf"], "pdf_encrypted");
-  EXPECT_EQ(reasons["zz_crash.txt"], "crashed: SIGSEGV");
+  EXPECT_EQ(reasons["zz_crash.txt"], "worker_crashed");
   EXPECT_EQ(reasons["zz_hang.txt"], "timeout");
-  EXPECT_EQ(reasons.size(), 7u);
+  EXPECT_EQ(reasons["big.txt"], "file_too_large");
+  EXPECT_EQ(reasons.size(), 8u);
   EXPECT_EQ(Count(db_, "SELECT count(*) FROM files WHERE status = 'ok'"), 6);
-  EXPECT_EQ(Count(db_, "SELECT count(*) FROM files WHERE status = 'error'"), 7);
-  EXPECT_NE(err_.find("zz_hang.txt: no result within the time limit [timeout]"), std::string::npos) << err_;
+  EXPECT_EQ(Count(db_, "SELECT count(*) FROM files WHERE status = 'error'"), 8);
+  EXPECT_NE(err_.find("zz_hang.txt: no result within the time limit (1 s) [timeout]"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("zz_crash.txt: the parser died with SIGSEGV [worker_crashed]"), std::string::npos) << err_;
+
+  // Failed files are stored as failed: a re-run parses nothing (the oversized
+  // file too, hashed in pieces).
+  ASSERT_EQ(Run(Ingest("--jobs 2 --max-file-mb 1")), 0) << err_;
+  EXPECT_EQ(Count(db_, "SELECT count(*) FROM errors"), 8);
   ExpectWholeFiles();
 }
 
@@ -253,7 +270,7 @@ TEST_F(BulkIngestTest, MemoryLimitIsAnErrorRow) {
   if (kAddressSanitizer) GTEST_SKIP() << "RLIMIT_AS is not applied under AddressSanitizer";
   Write("zz_alloc.txt", "Ansökan\n");
   Write("ok.txt", "Ansökan om samverkansmedel\nInsatsens namn: Vägen vidare\n");
-  EXPECT_EQ(Run(Ingest("--max-memory-mb 1024"), "FINSAM_TEST_FAULT=zz_alloc:alloc"), 1);
+  EXPECT_EQ(RunWithFaults("zz_alloc:alloc", Ingest("--max-memory-mb 1024")), 1);
   auto rows = Query(db_, "SELECT reason FROM errors");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0][0], "memory_limit_exceeded");
@@ -270,6 +287,74 @@ TEST_F(BulkIngestTest, ShardsPartitionTheInputAndMeetInOneDatabase) {
   EXPECT_LT(first, 20);
   EXPECT_EQ(both, 20);
   EXPECT_EQ(Run(Ingest("--shard 3/2")), 2);
+}
+
+// The text of a long application, with `noise` OCR-like misreadings.
+std::string Application(const std::string& funder, bool noise) {
+  std::string text = "Ansökan om samverkansmedel\n\nInsatsens namn: Vägen vidare\nInsatsägare: Mora kommun\n"
+                     "Insatsperiod: 2025-01-01 till 2026-12-31\n";
+  text += "Sökande förbund: " + funder + "\n";
+  text += "Syftet är att personer som står långt från arbetsmarknaden ska få stöd av en arbetsspecialist och en "
+          "arbetsterapeut under hela insatsen, med gruppträffar varje vecka i Mora och Orsa, så att fler kan "
+          "gå vidare till arbete eller studier efter två år.\n";
+  text += noise ? "Målgruppen är unga vuxna 18–29 år som har aktivitetsersättning och behöver samordnat stöd från "
+                  "Försäkringskassan, Arbetsförmedlingen, kommunen och regionen under 20l6 och framåt.\n"
+                : "Målgruppen är unga vuxna 18–29 år som har aktivitetsersättning och behöver samordnat stöd från "
+                  "Försäkringskassan, Arbetsförmedlingen, kommunen och regionen under 2016 och framåt.\n";
+  return text;
+}
+
+std::vector<std::string> DuplicateMessages(const json& record) {
+  std::vector<std::string> messages;
+  for (const json& f : record["audit"]) {
+    if (f["code"] == "duplicate_submission") messages.push_back(f["message"]);
+  }
+  return messages;
+}
+
+// Cross-file duplicates: within one run (two files parsed by different
+// workers) and against what an earlier run stored; the stored document gets
+// its finding too, in its findings rows and its record_json.
+TEST_F(BulkIngestTest, DuplicatesAcrossFilesAndRunsAreFound) {
+  fs::path first = Write("a_first.txt", Application("Samordningsförbundet Norra Dalarna", false));
+  Write("b_other.txt", "Ansökan om samverkansmedel\n\nInsatsens namn: Hälsosteget\nInsatsägare: Region Dalarna\n"
+                       "Personer med långvarig smärta får stöd av en fysioterapeut för att kunna återgå i arbete.\n");
+  fs::path copy = Write("c_copy.txt", Application("Samordningsförbundet Centrala Dalarna", true));
+  ASSERT_EQ(Run(Ingest("--jobs 2")), 0) << err_;
+  auto findings = Query(db_, "SELECT d.path, f.message FROM findings f JOIN documents d USING (sha256, part) "
+                             "WHERE f.code = 'duplicate_submission' ORDER BY d.path");
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0][0], first.string());
+  EXPECT_EQ(findings[0][1], "Samma ansökan finns även i " + copy.string() + " del 1");
+  EXPECT_EQ(findings[1][0], copy.string());
+  EXPECT_EQ(findings[1][1], "Samma ansökan finns även i " + first.string() + " del 1");
+  EXPECT_EQ(Count(db_, "SELECT count(*) FROM fingerprints"), 3);
+  EXPECT_EQ(Count(db_, "SELECT count(*) FROM fingerprint_bands"), 3 * 32);
+
+  // A later run: the new copy names the first stored one it duplicates, and
+  // the stored documents keep the one finding they had.
+  fs::path later_dir = dir_ / "later";
+  fs::create_directories(later_dir);
+  fs::path later = later_dir / "d_later.txt";
+  std::ofstream(later) << Application("Samordningsförbundet Södra Dalarna", false) << "Bilaga 1.\n";
+  ASSERT_EQ(Run("ingest --db " + Quote(db_.string()) + " " + Quote(later.string())), 0) << err_;
+  json stored = json::parse(Query(db_, "SELECT record_json FROM documents WHERE path = '" + later.string() + "'")[0][0]);
+  EXPECT_EQ(DuplicateMessages(stored),
+            std::vector<std::string>{"Samma ansökan finns även i " + first.string() + " del 1"});
+  EXPECT_EQ(Count(db_, "SELECT count(*) FROM findings WHERE code = 'duplicate_submission'"), 3);
+
+  // A stored document without a duplicate finding gets one when its copy comes.
+  fs::path other_copy = later_dir / "e_other_copy.txt";
+  fs::copy_file(dir_ / "in" / "b_other.txt", other_copy);
+  std::ofstream(other_copy, std::ios::app) << "Kontaktperson: Anna Berg.\n";
+  ASSERT_EQ(Run("ingest --db " + Quote(db_.string()) + " " + Quote(other_copy.string())), 0) << err_;
+  std::string other_path = (dir_ / "in" / "b_other.txt").string();
+  json other = json::parse(Query(db_, "SELECT record_json FROM documents WHERE path = '" + other_path + "'")[0][0]);
+  EXPECT_EQ(DuplicateMessages(other),
+            std::vector<std::string>{"Samma ansökan finns även i " + other_copy.string() + " del 1"});
+  EXPECT_EQ(Count(db_, "SELECT count(*) FROM findings f JOIN documents d USING (sha256, part) WHERE d.path = '" +
+                           other_path + "' AND f.code = 'duplicate_submission'"),
+            1);
 }
 
 // Starts an ingest, kills it with SIGKILL once some files are stored, starts

@@ -7,6 +7,9 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libpoppler-cpp-dev poppler-utils   # PDF ingest (poppler-cpp) and pdf tools
+  libpoppler-private-dev             # text layer words from Poppler's TextOutputDev (src/ingest/pdf_words.cc)
+  libpoppler-glib-dev                # AcroForm field values (src/ingest/pdf_forms.cc)
+  qpdf                               # odd-PDF tests, tools/make_hostile_corpus.py: encrypted PDFs
   libicu-dev                         # text normalization, charset detection
   libre2-dev                         # grammar patterns (linear time)
   nlohmann-json3-dev                 # JSON records

@@ -1,44 +1,34 @@
-// The ingest loop (see bulk_ingest.h): a poll() loop over the workers'
-// pipes. Kept single-threaded on purpose: fork() from a threaded process can
-// inherit locks held by other threads, and SQLite wants one writer anyway.
+// The ingest loop (see bulk_ingest.h) over a WorkerPool. Kept
+// single-threaded on purpose: fork() from a threaded process can inherit
+// locks held by other threads, and SQLite wants one writer anyway.
 // Tested by tests/ingest_test.cc.
 #include "bulk/bulk_ingest.h"
 
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-
-#include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "audit/duplicate_index.h"
+#include "bulk/worker_pool.h"
 #include "ingest/ingest.h"
 
 namespace finsam {
 namespace {
-
-using Clock = std::chrono::steady_clock;
 
 class BulkRun {
  public:
   BulkRun(const std::vector<std::string>& files, const Engine& engine, RecordStore& database,
           const std::vector<RecordStore*>& mirrors, const BulkOptions& options)
       : files_(files), engine_(engine), database_(database), mirrors_(mirrors), options_(options),
-        progress_(options.progress), workers_(static_cast<size_t>(std::max(options.jobs, 1))) {
+        progress_(options.progress), pool_(engine, options.limits, options.jobs) {
     counts_.total = files.size();
-  }
-
-  ~BulkRun() {
-    for (ExtractWorker& worker : workers_) StopWorker(worker);
   }
 
   Result<ProgressCounts> Run() {
     for (;;) {
       if (auto assigned = AssignIdle(); !assigned.ok()) return assigned.error();
-      if (!AnyBusy()) break;
-      if (auto collected = Collect(); !collected.ok()) return collected.error();
+      if (!pool_.AnyBusy()) break;
+      for (WorkerPool::Finished& finished : pool_.Collect()) {
+        if (auto stored = Store(std::move(finished.outcome)); !stored.ok()) return stored.error();
+      }
       progress_.Update(counts_);
     }
     progress_.Finish(counts_);
@@ -46,86 +36,79 @@ class BulkRun {
   }
 
  private:
-  bool AnyBusy() const {
-    return std::any_of(workers_.begin(), workers_.end(), [](const ExtractWorker& w) { return w.busy; });
-  }
-
   // Gives every idle worker the next file not yet stored.
   Result<bool> AssignIdle() {
-    for (ExtractWorker& worker : workers_) {
-      if (worker.busy) continue;
+    while (pool_.HasIdle()) {
       std::string path, sha256;
       if (auto found = NextFile(path, sha256); !found.ok() || !*found) return found;
-      if (auto assigned = AssignTo(worker, path, sha256); !assigned.ok()) return assigned;
+      if (auto submitted = pool_.Submit(path, sha256, 0); !submitted.ok()) return submitted;
     }
     return true;
   }
 
-  // The next input that needs parsing; unreadable ones are stored as errors
-  // and stored ones skipped on the way. False when the inputs are exhausted.
+  // The next input that needs parsing; unreadable and oversized ones are
+  // stored as errors and stored ones skipped on the way. False when the
+  // inputs are exhausted.
   Result<bool> NextFile(std::string& path, std::string& sha256) {
     while (next_ < files_.size()) {
       path = files_[next_++];
-      std::ifstream in(path, std::ios::binary);
-      if (!in) {
-        std::error_code ec;
-        bool exists = std::filesystem::exists(path, ec);
-        FileOutcome unreadable{path, "", {}, exists ? "file_unreadable" : "file_not_found",
-                               exists ? "cannot open the file" : "no such file"};
-        if (auto r = Store(unreadable); !r.ok()) return r;
+      Result<FileDigest> digest = DigestFile(path, engine_.ingest.max_file_bytes);
+      if (!digest.ok()) {
+        if (auto r = Store(Unreadable(path, digest.error())); !r.ok()) return r;
         continue;
       }
-      std::ostringstream bytes;
-      bytes << in.rdbuf();
-      sha256 = Sha256Hex(bytes.str());
+      sha256 = digest->sha256;
       Result<bool> known = database_.Contains(sha256);
       if (!known.ok()) return known.error();
-      if (!*known) return true;
-      ++counts_.done;
-      ++counts_.skipped;
+      if (*known) {
+        ++counts_.done;
+        ++counts_.skipped;
+        continue;
+      }
+      if (!digest->too_large) return true;
+      FileOutcome refused = Unreadable(path, FileTooLarge(path, digest->size, engine_.ingest.max_file_bytes));
+      refused.sha256 = sha256;   // hashed in pieces, so a re-run skips it
+      if (auto r = Store(refused); !r.ok()) return r;
     }
     return false;
   }
 
-  // A fresh worker when there is none, the last one died or it is due.
-  Result<bool> AssignTo(ExtractWorker& worker, const std::string& path, const std::string& sha256) {
-    for (int attempt = 0; attempt < 2; ++attempt) {
-      if (worker.pid >= 0 && worker.files_done >= options_.limits.files_per_worker) StopWorker(worker);
-      if (worker.pid < 0) {
-        Result<ExtractWorker> started = StartWorker(engine_, options_.limits);
-        if (!started.ok()) return started.error();
-        worker = std::move(started.value());
-      }
-      if (Assign(worker, path, sha256, options_.limits)) return true;
-      StopWorker(worker);   // it died while idle: try once with a new one
-    }
-    return Error{"worker_failed", "cannot hand the file to a worker process", path};
+  static FileOutcome Unreadable(const std::string& path, const Error& error) {
+    FileOutcome outcome;
+    outcome.path = path;
+    outcome.reason = error.code;
+    outcome.message = error.message;
+    return outcome;
   }
 
-  // Waits (briefly) for answers, kills late workers, stores finished files.
-  Result<bool> Collect() {
-    std::vector<pollfd> fds;
-    std::vector<ExtractWorker*> busy;
-    for (ExtractWorker& worker : workers_) {
-      if (!worker.busy) continue;
-      fds.push_back({worker.from_worker, POLLIN, 0});
-      busy.push_back(&worker);
-    }
-    poll(fds.data(), fds.size(), 200);
-    Clock::time_point now = Clock::now();
-    for (size_t i = 0; i < busy.size(); ++i) {
-      if (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) {
-        if (std::optional<FileOutcome> outcome = ReadSome(*busy[i])) {
-          if (auto r = Store(*outcome); !r.ok()) return r;
-          continue;
-        }
+  // Cross-file duplicates (duplicate_index.h): each document against the
+  // earlier parts of its file and against what the database holds, this
+  // run's earlier files included (they are stored before the next is
+  // looked at). A stored document gets its finding in the same transaction.
+  Result<bool> MarkDuplicates(FileOutcome& outcome) {
+    if (outcome.fingerprints.size() != outcome.records.size()) return true;
+    DuplicateIndex parts;
+    for (size_t i = 0; i < outcome.records.size(); ++i) {
+      const DocumentFingerprint& fp = outcome.fingerprints[i];
+      for (size_t earlier : parts.Add(fp)) {
+        AddDuplicateFinding(outcome.records[i], parts.at(earlier));
+        AddDuplicateFinding(outcome.records[earlier], fp);
       }
-      KillIfLate(*busy[i], now);
+      Result<std::vector<DocumentFingerprint>> stored = database_.Candidates(fp);
+      if (!stored.ok()) return stored.error();
+      for (const DocumentFingerprint& other : *stored) {
+        if (other.sha256 == outcome.sha256 || !IsNearDuplicate(fp, other)) continue;
+        AddDuplicateFinding(outcome.records[i], other);
+        outcome.earlier_duplicates.push_back({other.sha256, other.part, fp});
+      }
     }
     return true;
   }
 
-  Result<bool> Store(const FileOutcome& outcome) {
+  Result<bool> Store(FileOutcome outcome) {
+    if (!outcome.failed()) {
+      if (auto marked = MarkDuplicates(outcome); !marked.ok()) return marked;
+    }
     for (RecordStore* mirror : mirrors_) {
       if (auto r = mirror->Write(outcome); !r.ok()) return r;
     }
@@ -152,7 +135,7 @@ class BulkRun {
   const BulkOptions& options_;
   Progress progress_;
   ProgressCounts counts_;
-  std::vector<ExtractWorker> workers_;
+  WorkerPool pool_;
   size_t next_ = 0;
 };
 

@@ -1,11 +1,13 @@
 // Forked, limited extraction (see isolated_extract.h). Protocol: the parent
-// writes a NUL-terminated path; the worker answers one JSON line per record,
-// or one error record, then the line kEndOfAnswer. A worker that exits with
-// kExitMemory ran out of its memory limit.
+// writes a NUL-terminated path; the worker answers two JSON lines per record
+// (the record, then {"fingerprint": …}), or one error record, then the line
+// kEndOfAnswer. A worker that exits with kExitMemory ran out of its memory
+// limit.
 // Tested by isolated_extract_test.cc.
 #include "bulk/isolated_extract.h"
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -22,6 +24,7 @@
 #include <sstream>
 #include <vector>
 
+#include "audit/fingerprint.h"
 #include "emit/record_json.h"
 
 namespace finsam {
@@ -54,31 +57,45 @@ void WriteAll(int fd, const std::string& bytes) {
   }
 }
 
-// Test hook: FINSAM_TEST_FAULT="SUBSTRING:KIND[,SUBSTRING:KIND…]" with KIND
-// crash, hang or alloc makes the worker fail on a path containing SUBSTRING
-// that way, so the tests exercise every failure path without shipping a
-// hostile PDF for each.
-void Fail(const std::string& kind) {
-  if (kind == "crash") {
-    signal(SIGSEGV, SIG_DFL);   // a plain segfault, also under ASan's handler
-    raise(SIGSEGV);
-  }
-  if (kind == "hang") for (;;) pause();
-  if (kind == "alloc") {
-    std::vector<std::string> hog;
-    for (;;) hog.emplace_back(64u << 20, 'x');
-  }
+WorkerFaultHook& FaultHook() {
+  static WorkerFaultHook hook = nullptr;
+  return hook;
 }
 
-void InjectFault(const std::string& path) {
-  const char* spec = std::getenv("FINSAM_TEST_FAULT");
-  std::istringstream faults(spec ? spec : "");
-  for (std::string fault; std::getline(faults, fault, ',');) {
-    size_t colon = fault.rfind(':');
-    if (colon != std::string::npos && path.find(fault.substr(0, colon)) != std::string::npos) {
-      Fail(fault.substr(colon + 1));
-    }
-  }
+// Address space in use, in bytes, from /proc/self/statm; only
+// async-signal-safe calls (open, read, close), for the handler below.
+size_t AddressSpaceInUse() {
+  int fd = open("/proc/self/statm", O_RDONLY);
+  if (fd < 0) return 0;
+  char text[64];
+  ssize_t n = read(fd, text, sizeof text - 1);
+  close(fd);
+  size_t pages = 0;
+  for (ssize_t i = 0; i < n && text[i] >= '0' && text[i] <= '9'; ++i) pages = pages * 10 + (text[i] - '0');
+  return pages * static_cast<size_t>(sysconf(_SC_PAGESIZE));
+}
+
+size_t g_memory_limit = 0;
+
+// C code under the memory limit does not throw: Poppler's gmalloc aborts
+// ("Out of memory", SIGABRT), a failed stack or mmap growth faults. When the
+// process is that close to its limit, the limit is the reason.
+void OnFatalSignal(int sig) {
+  if (g_memory_limit && AddressSpaceInUse() >= g_memory_limit / 10 * 9) _exit(kExitMemory);
+  signal(sig, SIG_DFL);
+  raise(sig);   // delivered with the default action when the handler returns
+}
+
+void CatchFatalSignals() {
+  static char alternate_stack[64 * 1024];   // a stack overflow still runs the handler
+  stack_t stack{};
+  stack.ss_sp = alternate_stack;
+  stack.ss_size = sizeof alternate_stack;
+  sigaltstack(&stack, nullptr);
+  struct sigaction action{};
+  action.sa_handler = OnFatalSignal;
+  action.sa_flags = SA_ONSTACK;
+  for (int sig : {SIGABRT, SIGSEGV, SIGBUS}) sigaction(sig, &action, nullptr);
 }
 
 void LimitMemory(size_t max_memory_mb) {
@@ -87,7 +104,12 @@ void LimitMemory(size_t max_memory_mb) {
   rlim_t bytes = static_cast<rlim_t>(max_memory_mb) << 20;
   rlimit limit{bytes, bytes};
   setrlimit(RLIMIT_AS, &limit);
+  g_memory_limit = static_cast<size_t>(bytes);
+  // Each thread's malloc arena reserves 64 MB of address space: OCR threads
+  // on a many-core machine would spend the limit on reservations alone.
+  mallopt(M_ARENA_MAX, 2);
   std::set_new_handler([] { _exit(kExitMemory); });
+  CatchFatalSignals();
 }
 
 // Reads one NUL-terminated path; false at end of input.
@@ -103,11 +125,14 @@ bool ReadPath(int fd, std::string& path) {
 }
 
 std::string Answer(const std::string& path, const Engine& engine) {
-  InjectFault(path);
+  if (WorkerFaultHook hook = FaultHook()) hook(path);
   Result<std::vector<Record>> records = ExtractFile(path, engine);
   std::string out;
   if (records.ok()) {
-    for (const Record& r : *records) out += RecordToJson(r).dump() + "\n";
+    for (const Record& r : *records) {
+      out += RecordToJson(r).dump() + "\n";
+      out += nlohmann::ordered_json{{"fingerprint", FingerprintToJson(FingerprintRecord(r))}}.dump() + "\n";
+    }
   } else {
     out = ErrorToJson(records.error(), path, "").dump() + "\n";
   }
@@ -139,6 +164,12 @@ void KeepOnlyOwnPipes(int& in, int& out) {
   }
 }
 
+std::string Seconds(double seconds) {
+  std::ostringstream out;
+  out << seconds;
+  return out.str();
+}
+
 std::string SignalName(int sig) {
   const char* abbrev = sigabbrev_np(sig);
   return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(sig);
@@ -153,7 +184,8 @@ FileOutcome Failed(const ExtractWorker& worker, std::string reason, std::string 
   return outcome;
 }
 
-// The worker's JSON Lines: records, or one error record.
+// The worker's JSON Lines: records, each followed by its fingerprint, or
+// one error record.
 FileOutcome Decode(const ExtractWorker& worker, const std::string& answer) {
   FileOutcome outcome;
   outcome.path = worker.path;
@@ -165,8 +197,19 @@ FileOutcome Decode(const ExtractWorker& worker, const std::string& answer) {
     if (json.contains("error")) {
       return Failed(worker, json["error"]["code"].get<std::string>(), json["error"]["message"].get<std::string>());
     }
+    if (json.contains("fingerprint")) {
+      Result<DocumentFingerprint> fp = FingerprintFromJson(json["fingerprint"]);
+      if (!fp.ok()) return Failed(worker, "worker_protocol", "unreadable fingerprint from the worker");
+      fp->file = worker.path;
+      outcome.fingerprints.push_back(std::move(*fp));
+      continue;
+    }
     json["source"]["file"] = worker.path;
+    if (outcome.sha256.empty() && json["source"]["sha256"].is_string()) outcome.sha256 = json["source"]["sha256"];
     outcome.records.push_back(std::move(json));
+  }
+  if (outcome.fingerprints.size() != outcome.records.size()) {
+    return Failed(worker, "worker_protocol", "records and fingerprints from the worker do not pair up");
   }
   return outcome;
 }
@@ -179,17 +222,25 @@ FileOutcome Reap(ExtractWorker& worker) {
   while (waitpid(worker.pid, &status, 0) < 0 && errno == EINTR) {}
   worker.pid = -1;
   worker.busy = false;
-  if (worker.timed_out) return Failed(worker, "timeout", "no result within the time limit");
+  if (worker.timed_out) {
+    return Failed(worker, "timeout", "no result within the time limit (" + Seconds(worker.timeout_seconds) + " s)");
+  }
   if (WIFSIGNALED(status)) {
     std::string name = SignalName(WTERMSIG(status));
-    return Failed(worker, "crashed: " + name, "the parser died with " + name);
+    return Failed(worker, "worker_crashed", "the parser died with " + name);
   }
   int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  if (code == kExitMemory) return Failed(worker, "memory_limit_exceeded", "the parser ran out of its memory limit");
-  return Failed(worker, "crashed: exit " + std::to_string(code), "the parser stopped without an answer");
+  if (code == kExitMemory) {
+    return Failed(worker, "memory_limit_exceeded",
+                  "the parser ran out of its memory limit (" + std::to_string(worker.max_memory_mb) + " MB)");
+  }
+  return Failed(worker, "worker_crashed", "the parser stopped without an answer (exit status " +
+                                              std::to_string(code) + ")");
 }
 
 }  // namespace
+
+void SetWorkerFaultHook(WorkerFaultHook hook) { FaultHook() = hook; }
 
 Result<ExtractWorker> StartWorker(const Engine& engine, const IsolationLimits& limits) {
   signal(SIGPIPE, SIG_IGN);   // a dead worker is an EPIPE from Assign, not the end of the import
@@ -225,6 +276,8 @@ bool Assign(ExtractWorker& worker, const std::string& path, const std::string& s
   worker.path = path;
   worker.sha256 = sha256;
   worker.output.clear();
+  worker.timeout_seconds = limits.timeout_seconds;
+  worker.max_memory_mb = limits.max_memory_mb;
   worker.deadline = std::chrono::steady_clock::now() +
                     std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                         std::chrono::duration<double>(limits.timeout_seconds));
@@ -270,7 +323,14 @@ void StopWorker(ExtractWorker& worker) {
 FileOutcome ExtractIsolated(const std::string& path, const std::string& sha256, const Engine& engine,
                             const IsolationLimits& limits) {
   Result<ExtractWorker> started = StartWorker(engine, limits);
-  if (!started.ok()) return FileOutcome{path, sha256, {}, started.error().code, started.error().message};
+  if (!started.ok()) {
+    FileOutcome failed;
+    failed.path = path;
+    failed.sha256 = sha256;
+    failed.reason = started.error().code;
+    failed.message = started.error().message;
+    return failed;
+  }
   ExtractWorker& worker = *started;
   std::optional<FileOutcome> outcome;
   if (!Assign(worker, path, sha256, limits)) {

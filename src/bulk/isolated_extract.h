@@ -28,6 +28,7 @@ struct IsolationLimits {
 
 // One worker process and the file in its hands.
 struct ExtractWorker {
+  size_t tag = 0;                 // the caller's name for the file in hand
   pid_t pid = -1;                 // -1: not running
   int to_worker = -1;             // NUL-terminated paths
   int from_worker = -1;           // JSON Lines, each answer closed by kEndOfAnswer
@@ -35,8 +36,17 @@ struct ExtractWorker {
   bool busy = false, timed_out = false;
   std::string path, sha256;       // the file in hand
   std::chrono::steady_clock::time_point deadline;
+  double timeout_seconds = 0;     // the limits of the file in hand, for its error message
+  size_t max_memory_mb = 0;
   std::string output;             // the answer read so far
 };
+
+// Test seam: when set, a worker calls it with each path before parsing it,
+// so tests can make a real worker process crash, hang or exhaust its memory
+// (tests/support/fault_injection.cc). Never set in the shipped binary. Set it
+// before starting workers: they inherit it through fork().
+using WorkerFaultHook = void (*)(const std::string& path);
+void SetWorkerFaultHook(WorkerFaultHook hook);
 
 // Forks a worker that extracts files with `engine` (inherited, read-only).
 Result<ExtractWorker> StartWorker(const Engine& engine, const IsolationLimits& limits);
@@ -51,6 +61,8 @@ bool Assign(ExtractWorker& worker, const std::string& path, const std::string& s
 std::optional<FileOutcome> ReadSome(ExtractWorker& worker);
 
 // Kills a worker past its file's deadline; its outcome becomes `timeout`.
+// Other failures: `worker_crashed` (a signal or an unexpected exit, named in
+// the message), `memory_limit_exceeded`, or the ingest error's own code.
 bool KillIfLate(ExtractWorker& worker, std::chrono::steady_clock::time_point now);
 
 // Ends a worker: an idle one exits on end of input, a busy one is killed.

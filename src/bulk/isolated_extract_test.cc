@@ -47,12 +47,31 @@ TEST_F(IsolatedExtractTest, IngestErrorsKeepTheirCode) {
 }
 
 TEST_F(IsolatedExtractTest, CrashAndHangBecomeReasons) {
+  // The fault hook of tests/support/fault_injection.cc, linked into the tests.
   setenv("FINSAM_TEST_FAULT", "isolated_extract_ansokan:crash", 1);
-  EXPECT_EQ(ExtractIsolated(path_, "", *engine_, IsolationLimits{}).reason, "crashed: SIGSEGV");
+  FileOutcome crashed = ExtractIsolated(path_, "", *engine_, IsolationLimits{});
+  EXPECT_EQ(crashed.reason, "worker_crashed");
+  EXPECT_EQ(crashed.message, "the parser died with SIGSEGV");
   setenv("FINSAM_TEST_FAULT", "isolated_extract_ansokan:hang", 1);
   IsolationLimits limits;
   limits.timeout_seconds = 0.3;
   EXPECT_EQ(ExtractIsolated(path_, "", *engine_, limits).reason, "timeout");
+}
+
+TEST_F(IsolatedExtractTest, RunningOutOfTheMemoryLimitIsMemoryLimitExceeded) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "RLIMIT_AS is not applied under AddressSanitizer";
+#endif
+  IsolationLimits limits;
+  limits.max_memory_mb = 512;
+  // A C++ allocation that throws, and a C library that aborts when malloc
+  // fails (Poppler's gmalloc): both are the memory limit, not a crash.
+  for (const char* fault : {"isolated_extract_ansokan:alloc", "isolated_extract_ansokan:malloc_abort"}) {
+    setenv("FINSAM_TEST_FAULT", fault, 1);
+    FileOutcome outcome = ExtractIsolated(path_, "", *engine_, limits);
+    EXPECT_EQ(outcome.reason, "memory_limit_exceeded") << fault << ": " << outcome.message;
+    EXPECT_EQ(outcome.message, "the parser ran out of its memory limit (512 MB)");
+  }
 }
 
 }  // namespace

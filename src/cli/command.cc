@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 namespace finsam {
 
@@ -17,8 +18,37 @@ std::unique_ptr<Engine> LoadEngine(const GlobalOptions& options) {
   }
   engine.value()->ingest.password = options.password;
   engine.value()->ingest.ocr = ParseOcrMode(options.ocr).value_or(OcrMode::kAuto);
+  IngestOptions& ingest = engine.value()->ingest;
+  ingest.max_pages = options.limits.max_pages;
+  ingest.max_file_bytes = options.limits.max_file_mb << 20;
+  ingest.max_text_bytes = options.limits.max_text_mb << 20;
+  ingest.max_page_chars = options.limits.max_page_chars;
+  ingest.max_line_chars = options.limits.max_line_chars;
   return std::move(engine.value());
 }
+
+void AddLimitOptions(CLI::App& app, LimitOptions& limits) {
+  app.fallthrough();
+  IsolationLimits& isolation = limits.isolation;
+  app.add_option("--timeout", isolation.timeout_seconds, "seconds allowed per file (default 120)")
+      ->check(CLI::PositiveNumber)->group("Limits");
+  app.add_option("--max-memory-mb", isolation.max_memory_mb,
+                 "address space allowed per file's parser, 0 = unlimited (default 2048)")->group("Limits");
+  app.add_option("--max-pages", limits.max_pages, "pages allowed per PDF (default 500)")
+      ->check(CLI::PositiveNumber)->group("Limits");
+  app.add_option("--max-file-mb", limits.max_file_mb, "size allowed per input file (default 256)")
+      ->check(CLI::PositiveNumber)->group("Limits");
+  app.add_option("--max-text-mb", limits.max_text_mb, "size allowed per text file (default 64)")
+      ->check(CLI::PositiveNumber)->group("Limits");
+  app.add_option("--max-page-chars", limits.max_page_chars,
+                 "characters allowed in the text layer of one PDF page (default 200000)")
+      ->check(CLI::PositiveNumber)->group("Limits");
+  app.add_option("--max-line-chars", limits.max_line_chars,
+                 "characters allowed in one line of a text file (default 100000)")
+      ->check(CLI::PositiveNumber)->group("Limits");
+}
+
+int DefaultJobs() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
 
 // Directories are walked for .pdf and .txt files, in name order.
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
@@ -40,13 +70,10 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs) {
 }
 
 // The digest of a file that could be read but not understood, so an error
-// record still identifies its content.
+// record still identifies its content; read in pieces (it may be huge).
 std::string HashIfReadable(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return "";
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str().empty() ? "" : Sha256Hex(bytes.str());
+  Result<FileDigest> digest = DigestFile(path, 0);
+  return digest.ok() && digest->size > 0 ? digest->sha256 : "";
 }
 
 }  // namespace finsam

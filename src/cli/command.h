@@ -10,15 +10,37 @@
 #include <string>
 #include <vector>
 
+#include "bulk/isolated_extract.h"
 #include "pipeline.h"
 
 namespace finsam {
+
+// The limits on one input file, the same for every subcommand that reads
+// files (docs/limits.md lists each with its error code).
+// Defaults come from IsolationLimits and IngestOptions, the one place each is set.
+struct LimitOptions {
+  IsolationLimits isolation;                                          // --timeout, --max-memory-mb
+  int max_pages = IngestOptions{}.max_pages;                          // --max-pages
+  size_t max_file_mb = IngestOptions{}.max_file_bytes >> 20;          // --max-file-mb
+  size_t max_text_mb = IngestOptions{}.max_text_bytes >> 20;          // --max-text-mb
+  size_t max_page_chars = IngestOptions{}.max_page_chars;             // --max-page-chars
+  size_t max_line_chars = IngestOptions{}.max_line_chars;             // --max-line-chars
+};
 
 struct GlobalOptions {
   std::vector<std::string> grammar_dirs;   // --grammars, after the built-in ones
   std::string password;                    // --password for encrypted PDFs
   std::string ocr = "auto";                // --ocr auto|always|never: which PDF pages OCR reads
+  int ocr_threads = 0;                     // --ocr-threads per process; 0: cores / --jobs
+  LimitOptions limits;
 };
+
+// Registers the limit options on the top-level app; subcommands fall
+// through to it, so `extract --timeout 5 …` and `--timeout 5 extract …` agree.
+void AddLimitOptions(CLI::App& app, LimitOptions& limits);
+
+// Default for --jobs: the number of cores.
+int DefaultJobs();
 
 // A registered subcommand: the parsed CLI11 app and what runs it.
 struct Command {
@@ -26,7 +48,8 @@ struct Command {
   std::function<int()> run;
 };
 
-// Loads grammars and registry; prints the error and returns null on failure.
+// Loads grammars and registry and applies the global options (password,
+// OCR, limits); prints the error and returns null on failure.
 std::unique_ptr<Engine> LoadEngine(const GlobalOptions& options);
 
 // Files named, and the .pdf/.txt files below directories named, in order.

@@ -1,10 +1,15 @@
 // `finsam-extract extract`: one JSON record per logical document, as JSON
-// Lines on stdout or one file per record. Tested by cli_test.cc.
+// Lines on stdout or one file per record, in the order of the inputs. Files
+// are parsed in isolated worker processes (src/bulk/worker_pool.h) under the
+// global limits, so a file that crashes, hangs or exhausts its parser costs
+// one error record. Tested by cli_test.cc.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
-#include "audit/audit.h"
+#include "audit/duplicate_index.h"
+#include "bulk/worker_pool.h"
 #include "cli/command.h"
 #include "emit/record_json.h"
 
@@ -15,45 +20,80 @@ struct ExtractOptions {
   std::vector<std::string> inputs;
   std::string out_dir;
   bool pretty = false;
+  int jobs = DefaultJobs();
 };
 
-void WriteRecord(const nlohmann::ordered_json& json, const ExtractOptions& options, const Record* record) {
+// `part` names the file of one part of a multi-document input (0: none).
+void WriteRecord(const nlohmann::ordered_json& json, const ExtractOptions& options, int part) {
   if (options.out_dir.empty()) {
     std::cout << (options.pretty ? json.dump(2) : json.dump()) << "\n";
     return;
   }
   std::string stem = std::filesystem::path(json["source"]["file"].get<std::string>()).stem().string();
-  if (record && record->parts > 1) stem += ".part" + std::to_string(record->part);
+  if (part > 0) stem += ".part" + std::to_string(part);
   std::ofstream out(std::filesystem::path(options.out_dir) / (stem + ".json"));
   out << (options.pretty ? json.dump(2) : json.dump()) << "\n";
+}
+
+// Every file through the worker pool; outcomes kept in input order.
+std::vector<FileOutcome> ExtractAll(const std::vector<std::string>& files, const Engine& engine,
+                                    const GlobalOptions& global, int jobs) {
+  std::vector<FileOutcome> outcomes(files.size());
+  WorkerPool pool(engine, global.limits.isolation, std::min<int>(jobs, std::max<int>(1, files.size())));
+  size_t next = 0;
+  while (next < files.size() || pool.AnyBusy()) {
+    for (; next < files.size() && pool.HasIdle(); ++next) {
+      if (auto submitted = pool.Submit(files[next], "", next); !submitted.ok()) {
+        outcomes[next].path = files[next];
+        outcomes[next].reason = submitted.error().code;
+        outcomes[next].message = submitted.error().message;
+      }
+    }
+    for (WorkerPool::Finished& finished : pool.Collect()) outcomes[finished.tag] = std::move(finished.outcome);
+  }
+  return outcomes;
+}
+
+// The batch audit across files (`duplicate_submission`) on the fingerprints
+// the workers sent with their records.
+void AuditDuplicates(std::vector<FileOutcome>& outcomes) {
+  std::vector<DocumentFingerprint> batch;
+  std::vector<nlohmann::ordered_json*> records;
+  for (FileOutcome& outcome : outcomes) {
+    if (outcome.fingerprints.size() != outcome.records.size()) continue;
+    for (size_t i = 0; i < outcome.records.size(); ++i) {
+      batch.push_back(outcome.fingerprints[i]);
+      records.push_back(&outcome.records[i]);
+    }
+  }
+  std::vector<std::optional<size_t>> partner = DuplicatePartners(batch);
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (partner[i]) AddDuplicateFinding(*records[i], batch[*partner[i]]);
+  }
 }
 
 int RunExtract(const GlobalOptions& global, const ExtractOptions& options) {
   std::unique_ptr<Engine> engine = LoadEngine(global);
   if (!engine) return 2;
   if (!options.out_dir.empty()) std::filesystem::create_directories(options.out_dir);
-  std::vector<std::vector<Record>> per_file;
-  std::vector<std::pair<std::string, Error>> errors;
-  int failed = 0;
   std::vector<std::string> files = ExpandInputs(options.inputs);
-  for (const std::string& file : files) {
-    Result<std::vector<Record>> records = ExtractFile(file, *engine);
-    if (records.ok()) { per_file.push_back(std::move(records.value())); continue; }
-    ++failed;
-    std::cerr << "finsam-extract: " << records.error().ToString() << "\n";
-    per_file.emplace_back();
-    errors.emplace_back(file, records.error());
-  }
-  std::vector<Record*> all;
-  for (auto& records : per_file) for (Record& r : records) all.push_back(&r);
-  AuditBatch(all);
-  size_t error_index = 0;
+  // Workers reading files at once share the cores that OCR threads would.
+  int workers = std::min<int>(options.jobs, std::max<int>(1, files.size()));
+  engine->ingest.ocr_settings.threads = OcrThreadsPerProcess(workers, global.ocr_threads, DefaultJobs());
+  std::vector<FileOutcome> outcomes = ExtractAll(files, *engine, global, options.jobs);
+  AuditDuplicates(outcomes);
+  int failed = 0;
   for (size_t i = 0; i < files.size(); ++i) {
-    if (per_file[i].empty() && error_index < errors.size() && errors[error_index].first == files[i]) {
-      WriteRecord(ErrorToJson(errors[error_index].second, files[i], HashIfReadable(files[i])), options, nullptr);
-      ++error_index;
+    const FileOutcome& outcome = outcomes[i];
+    if (outcome.failed()) {
+      ++failed;
+      Error error{outcome.reason, outcome.message, files[i]};
+      std::cerr << "finsam-extract: " << error.ToString() << "\n";
+      WriteRecord(ErrorToJson(error, files[i], HashIfReadable(files[i])), options, 0);
     }
-    for (const Record& r : per_file[i]) WriteRecord(RecordToJson(r), options, &r);
+    for (const nlohmann::ordered_json& record : outcome.records) {
+      WriteRecord(record, options, record["source"]["parts"].get<int>() > 1 ? record["source"]["part"].get<int>() : 0);
+    }
   }
   return failed ? 1 : 0;
 }
@@ -66,6 +106,9 @@ Command AddExtractCommand(CLI::App& app, const GlobalOptions& global) {
   cmd->add_option("files", options->inputs, "PDF or text files, or directories")->required();
   cmd->add_option("-o,--output-dir", options->out_dir, "write one .json file per record into DIR");
   cmd->add_flag("--pretty", options->pretty, "indent the JSON");
+  cmd->add_option("-j,--jobs", options->jobs, "files parsed at once, each in its own worker process "
+                                              "(default: number of cores)")
+      ->check(CLI::PositiveNumber);
   return {cmd, [&global, options] { return RunExtract(global, *options); }};
 }
 

@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <thread>
 
 #include "bulk/bulk_ingest.h"
 #include "bulk/shard.h"
@@ -22,8 +21,7 @@ struct IngestCliOptions {
   std::string db = "finsam.db";
   std::string jsonl;
   std::string shard = "1/1";
-  int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  int max_pages = 500;
+  int jobs = DefaultJobs();
   BulkOptions bulk;
 };
 
@@ -52,7 +50,6 @@ int RunIngest(const GlobalOptions& global, IngestCliOptions& options) {
   if (!shard.ok()) { std::cerr << "finsam-extract: " << shard.error().message << "\n"; return 2; }
   std::unique_ptr<Engine> engine = LoadEngine(global);
   if (!engine) return 2;
-  engine->ingest.max_pages = options.max_pages;
   auto database = OpenDatabaseStore(options.db);
   if (!database.ok()) { std::cerr << "finsam-extract: " << database.error().ToString() << "\n"; return 2; }
   std::vector<std::unique_ptr<RecordStore>> owned;
@@ -64,8 +61,12 @@ int RunIngest(const GlobalOptions& global, IngestCliOptions& options) {
     mirrors.push_back(owned.back().get());
   }
   options.bulk.jobs = options.jobs;
+  options.bulk.limits = global.limits.isolation;
   options.bulk.progress = isatty(STDERR_FILENO);
   std::vector<std::string> files = ShardedFiles(options.inputs, *shard);
+  // Workers reading files at once share the cores that OCR threads would.
+  int workers = std::min<int>(options.jobs, std::max<int>(1, files.size()));
+  engine->ingest.ocr_settings.threads = OcrThreadsPerProcess(workers, global.ocr_threads, DefaultJobs());
   auto counts = RunBulkIngest(files, *engine, **database, mirrors, options.bulk);
   if (!counts.ok()) { std::cerr << "finsam-extract: " << counts.error().ToString() << "\n"; return 1; }
   return counts->errors ? 1 : 0;
@@ -81,12 +82,6 @@ std::vector<Command> AddIngestCommands(CLI::App& app, const GlobalOptions& globa
   cmd->add_option("--db", options->db, "SQLite file, or postgresql://… (default finsam.db)");
   cmd->add_option("--jsonl", options->jsonl, "also append every record to this JSON Lines file");
   cmd->add_option("-j,--jobs", options->jobs, "files parsed at once (default: number of cores)")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--timeout", options->bulk.limits.timeout_seconds, "seconds allowed per file (default 120)")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--max-memory-mb", options->bulk.limits.max_memory_mb,
-                  "address space allowed per file's parser, 0 = unlimited (default 2048)");
-  cmd->add_option("--max-pages", options->max_pages, "pages allowed per PDF (default 500)")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--shard", options->shard, "take only shard K of N (by a stable hash of the path), as K/N");
   std::vector<Command> commands = {{cmd, [&global, options] { return RunIngest(global, *options); }}};

@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
   app.add_option("--grammars", global.grammar_dirs, "extra grammar directory (adds to and overrides the built-in)")
       ->check(CLI::ExistingDirectory);
   app.add_option("--password", global.password, "password for encrypted PDFs");
+  AddLimitOptions(app, global.limits);
+  app.add_option("--ocr-threads", global.ocr_threads, "OCR threads per process (default: cores / --jobs)")
+      ->check(CLI::NonNegativeNumber);
   app.add_option("--ocr", global.ocr, "OCR of PDF pages: auto (pages without usable text), always, never")->check(CLI::IsMember({"auto", "always", "never"}));
 
   std::vector<Command> commands;

@@ -20,7 +20,7 @@ class JsonlStore : public RecordStore {
 
   Result<bool> Write(const FileOutcome& outcome) override {
     if (outcome.failed()) {
-      // The record's code is snake_case: "crashed: SIGSEGV" keeps its detail in the message.
+      // Codes are snake_case; a reason with a detail after ':' keeps only the code.
       std::string code = outcome.reason.substr(0, outcome.reason.find(':'));
       Error error{code, outcome.message.empty() ? outcome.reason : outcome.message, outcome.path};
       out_ << ErrorToJson(error, outcome.path, outcome.sha256).dump() << "\n";

@@ -1,7 +1,9 @@
 // The normalized schema shared by the SQLite and PostgreSQL sinks: one row
 // per input file (`files`, the resume key), per logical document
 // (`documents`, keyed by sha256 + part, with the full JSON record), and one
-// table per repeated field. Kept in plain portable SQL so both engines run the
+// table per repeated field, plus each document's fingerprint and its LSH
+// band keys for the cross-file duplicate audit (audit/fingerprint.h; the
+// primary key of fingerprint_bands is the band index). Kept in plain portable SQL so both engines run the
 // same text. Tested by store_test.cc and tools/test_postgres.sh.
 #include "store/sql_connection.h"
 
@@ -96,6 +98,20 @@ CREATE TABLE IF NOT EXISTS errors (
   reason TEXT NOT NULL,
   message TEXT NOT NULL,
   PRIMARY KEY (path, sha256));
+CREATE TABLE IF NOT EXISTS fingerprints (
+  sha256 TEXT NOT NULL,
+  part INTEGER NOT NULL,
+  path TEXT NOT NULL,
+  document_type TEXT NOT NULL,
+  minhash TEXT NOT NULL,
+  PRIMARY KEY (sha256, part),
+  FOREIGN KEY (sha256, part) REFERENCES documents(sha256, part));
+CREATE TABLE IF NOT EXISTS fingerprint_bands (
+  band BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,
+  part INTEGER NOT NULL,
+  PRIMARY KEY (band, sha256, part),
+  FOREIGN KEY (sha256, part) REFERENCES fingerprints(sha256, part));
 CREATE INDEX IF NOT EXISTS document_organisations_by_name ON document_organisations(organisation);
 )sql";
 

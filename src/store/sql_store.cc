@@ -3,9 +3,12 @@
 // transaction. The `files` row goes first and ON CONFLICT DO NOTHING: when
 // another importer (or an earlier run) stored the same content, nothing else
 // is written, which makes concurrent and repeated imports exactly-once.
+// Fingerprints and their band keys are stored beside the documents, so the
+// duplicate audit of a later file or run finds them (Candidates).
 // Tested by store_test.cc, tests/ingest_test.cc and tools/test_postgres.sh.
 #include <string>
 
+#include "audit/duplicate_index.h"
 #include "store/sql_connection.h"
 #include "store/store.h"
 
@@ -29,6 +32,37 @@ class SqlStore : public RecordStore {
     auto rows = db_->Query("SELECT 1 FROM files WHERE sha256 = $1", {sha256});
     if (!rows.ok()) return rows.error();
     return !rows->empty();
+  }
+
+  Result<std::vector<DocumentFingerprint>> Candidates(const DocumentFingerprint& fp) override {
+    std::vector<int64_t> keys = BandKeys(fp);
+    if (keys.empty()) return std::vector<DocumentFingerprint>{};
+    SqlRow params = {fp.sha256};
+    std::string in;
+    for (int64_t key : keys) {
+      params.push_back(std::to_string(key));
+      in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    // CAST: PostgreSQL infers a parameter's type from its first use.
+    auto rows = db_->Query("SELECT DISTINCT f.sha256, f.part, f.path, f.document_type, f.minhash "
+                           "FROM fingerprint_bands b JOIN fingerprints f ON f.sha256 = b.sha256 AND f.part = b.part "
+                           "WHERE f.sha256 <> CAST($1 AS TEXT) AND b.band IN (" + in + ") "
+                           "ORDER BY f.path, f.part LIMIT 1000",
+                           params);
+    if (!rows.ok()) return rows.error();
+    std::vector<DocumentFingerprint> found;
+    for (const SqlRow& row : *rows) {
+      std::optional<std::vector<uint32_t>> minhash = SignatureFromHex(row[4].value_or(""));
+      if (!minhash || !row[1]) continue;
+      DocumentFingerprint stored;
+      stored.sha256 = row[0].value_or("");
+      stored.part = std::stoi(*row[1]);
+      stored.file = row[2].value_or("");
+      stored.document_type = row[3].value_or("okand");
+      stored.minhash = std::move(*minhash);
+      found.push_back(std::move(stored));
+    }
+    return found;
   }
 
   Result<bool> Write(const FileOutcome& outcome) override {
@@ -65,6 +99,52 @@ class SqlStore : public RecordStore {
     for (const Json& record : o.records) {
       if (auto r = WriteDocument(record, o.path); !r.ok()) return r;
     }
+    for (const DocumentFingerprint& fp : o.fingerprints) {
+      if (auto r = WriteFingerprint(fp, o); !r.ok()) return r;
+    }
+    for (const StoredDuplicate& earlier : o.earlier_duplicates) {
+      if (auto r = MarkStoredDuplicate(earlier); !r.ok()) return r;
+    }
+    return true;
+  }
+
+  Result<bool> WriteFingerprint(const DocumentFingerprint& fp, const FileOutcome& o) {
+    std::string part = std::to_string(fp.part);
+    auto r = db_->Run("INSERT INTO fingerprints (sha256, part, path, document_type, minhash) "
+                      "VALUES ($1, $2, $3, $4, $5)",
+                      {o.sha256, part, o.path, fp.document_type, SignatureToHex(fp.minhash)});
+    if (!r.ok()) return r.error();
+    for (int64_t band : BandKeys(fp)) {
+      r = db_->Run("INSERT INTO fingerprint_bands (band, sha256, part) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                   {std::to_string(band), o.sha256, part});
+      if (!r.ok()) return r.error();
+    }
+    return true;
+  }
+
+  // A stored document that a new one duplicates gets the finding too (in
+  // `findings` and in its record_json), unless it has one already.
+  Result<bool> MarkStoredDuplicate(const StoredDuplicate& earlier) {
+    SqlRow key = {earlier.sha256, std::to_string(earlier.part)};
+    auto has = db_->Query("SELECT 1 FROM findings WHERE sha256 = $1 AND part = CAST($2 AS INTEGER) "
+                          "AND code = 'duplicate_submission'", key);
+    if (!has.ok()) return has.error();
+    auto json = db_->Query("SELECT record_json FROM documents WHERE sha256 = $1 AND part = CAST($2 AS INTEGER)", key);
+    if (!json.ok()) return json.error();
+    if (!has->empty() || json->empty() || !(*json)[0][0]) return true;
+    Json record = Json::parse(*(*json)[0][0], nullptr, false);
+    if (record.is_discarded() || !AddDuplicateFinding(record, earlier.other)) return true;
+    auto seq = db_->Query("SELECT coalesce(max(seq), 0) FROM findings WHERE sha256 = $1 AND part = CAST($2 AS INTEGER)",
+                          key);
+    if (!seq.ok()) return seq.error();
+    auto r = db_->Run("INSERT INTO findings (sha256, part, seq, code, severity, message) "
+                      "VALUES ($1, $2, $3, 'duplicate_submission', 'warning', $4)",
+                      {earlier.sha256, key[1], std::to_string(std::stoll((*seq)[0][0].value_or("0")) + 1),
+                       DuplicateMessage(earlier.other.file, earlier.other.part)});
+    if (!r.ok()) return r.error();
+    r = db_->Run("UPDATE documents SET record_json = $1 WHERE sha256 = $2 AND part = CAST($3 AS INTEGER)",
+                 {record.dump(), earlier.sha256, key[1]});
+    if (!r.ok()) return r.error();
     return true;
   }
 

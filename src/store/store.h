@@ -12,18 +12,31 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/fingerprint.h"
 #include "core/result.h"
 
 namespace finsam {
 
+// A stored document that a new one duplicates: it gets the finding naming
+// `other` (unless it has a duplicate finding already).
+struct StoredDuplicate {
+  std::string sha256;
+  int part = 1;
+  DocumentFingerprint other;
+};
+
 // What one input file gave: its record-v1 JSON records, or an error reason
-// (`timeout`, `crashed: SIGSEGV`, `memory_limit_exceeded`, an ingest code…).
+// (`timeout`, `worker_crashed`, `memory_limit_exceeded`, an ingest code…).
 struct FileOutcome {
   std::string path;
   std::string sha256;                           // "" if the file could not be read
   std::vector<nlohmann::ordered_json> records;  // empty when `reason` is set
   std::string reason;                           // "" on success
   std::string message;                          // one line for people, with `reason`
+  std::vector<DocumentFingerprint> fingerprints;   // one per record (empty from old callers)
+  // Duplicate findings for documents stored before (by an earlier file or
+  // run): written in the same transaction as this file's rows.
+  std::vector<StoredDuplicate> earlier_duplicates;
   bool failed() const { return !reason.empty(); }
 };
 
@@ -33,8 +46,15 @@ class RecordStore {
   // True when a file with this content is already stored (records or error).
   virtual Result<bool> Contains(const std::string& sha256) = 0;
   // Stores one file's records (or its error row) in one transaction; a file
-  // stored before (same sha256) is left as it is.
+  // stored before (same sha256) is left as it is. Database sinks also store
+  // the fingerprints and the findings of `earlier_duplicates`.
   virtual Result<bool> Write(const FileOutcome& outcome) = 0;
+  // Stored documents of other content that share an LSH band with `fp`
+  // (candidates; the caller checks IsNearDuplicate). Sinks without an index
+  // (JSON Lines) have none.
+  virtual Result<std::vector<DocumentFingerprint>> Candidates(const DocumentFingerprint&) {
+    return std::vector<DocumentFingerprint>{};
+  }
 };
 
 // Opens a database sink: `postgresql://…` or `postgres://…` through libpq,

@@ -67,9 +67,9 @@ TEST_F(SqliteStoreTest, AFailedFileIsAnErrorRowAndCountsAsStored) {
   std::string sha(64, 'b');
   auto store = OpenSqliteStore(path_);
   ASSERT_TRUE(store.ok());
-  ASSERT_TRUE((*store)->Write(FileOutcome{"x.pdf", sha, {}, "crashed: SIGSEGV", "the parser died"}).ok());
+  ASSERT_TRUE((*store)->Write(FileOutcome{"x.pdf", sha, {}, "worker_crashed", "the parser died with SIGSEGV"}).ok());
   EXPECT_TRUE(*(*store)->Contains(sha));
-  EXPECT_EQ(Scalar("SELECT reason FROM errors WHERE path = 'x.pdf'"), "crashed: SIGSEGV");
+  EXPECT_EQ(Scalar("SELECT reason FROM errors WHERE path = 'x.pdf'"), "worker_crashed");
   EXPECT_EQ(Scalar("SELECT status FROM files"), "error");
 }
 

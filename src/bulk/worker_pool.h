@@ -1,0 +1,48 @@
+// A fixed number of isolated extraction workers (isolated_extract.h) fed by
+// one single-threaded caller: Submit a file to an idle slot, Collect what has
+// finished. Shared by `extract` (outcomes put back in input order) and
+// `ingest` (outcomes stored as they come). Workers are started lazily,
+// replaced when they die or have served `files_per_worker` files, and killed
+// past their file's deadline. Tested by worker_pool_test.cc.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bulk/isolated_extract.h"
+#include "core/result.h"
+#include "pipeline.h"
+#include "store/store.h"
+
+namespace finsam {
+
+class WorkerPool {
+ public:
+  // `engine` must outlive the pool; workers inherit it through fork().
+  WorkerPool(const Engine& engine, const IsolationLimits& limits, int jobs);
+  ~WorkerPool();
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  bool HasIdle() const;
+  bool AnyBusy() const;
+
+  // Hands `path` to an idle worker (HasIdle() must be true); `tag` comes
+  // back with its outcome. Fails only when no worker process can be started.
+  Result<bool> Submit(const std::string& path, const std::string& sha256, size_t tag);
+
+  struct Finished {
+    size_t tag;
+    FileOutcome outcome;
+  };
+  // Waits up to `wait_ms` for answers, kills workers past their deadline and
+  // returns the files that finished (a killed one as `timeout`).
+  std::vector<Finished> Collect(int wait_ms = 200);
+
+ private:
+  const Engine& engine_;
+  IsolationLimits limits_;
+  std::vector<ExtractWorker> workers_;
+};
+
+}  // namespace finsam
