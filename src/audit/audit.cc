@@ -7,7 +7,10 @@
 #include <set>
 #include <unordered_set>
 
+#include "audit/amount_consistency.h"
+#include "audit/budget_split.h"
 #include "audit/cross_checks.h"
+#include "audit/duplicate_index.h"
 #include "audit/ocr_audit.h"
 #include "grammar/label_match.h"
 #include "normalize/fold.h"
@@ -45,7 +48,9 @@ void CheckPlaceholders(Record& r, const Document& doc, const Segment& seg, const
 }
 
 // "anna@region uppsala.se": a space inside the domain, a comma for a dot,
-// or no dot at all.
+// or no dot at all. Each address is reported once per document, on the
+// first page it appears: a signature table repeated on every page (or a
+// footer) is one mistake, not one per page.
 void CheckEmails(Record& r, const Document& doc, const Segment& seg) {
   static const RE2 kAt("([\\w.+-]+)@([^\\s@,;<>()]*(?:[ ,][^\\s@;<>()]+)?)");
   static const RE2 kDomain("^[\\w-]+(\\.[\\w-]+)*\\.[a-zA-Z]{2,}$");
@@ -57,8 +62,12 @@ void CheckEmails(Record& r, const Document& doc, const Segment& seg) {
       std::string first = domain.substr(0, domain.find_first_of(" ,"));
       while (!first.empty() && first.back() == '.') first.pop_back();
       if (RE2::FullMatch(first, kDomain)) continue;
-      Add(r, "invalid_email", "warning", "/signatures", line.page, line.number,
-          "Ogiltig e-postadress: \"" + local + "@" + domain + "\"");
+      std::string message = "Ogiltig e-postadress: \"" + local + "@" + domain + "\"";
+      bool reported = std::any_of(r.audit.begin(), r.audit.end(), [&](const Finding& f) {
+        return f.code == "invalid_email" && f.message == message;
+      });
+      // Not AddFinding: two different addresses on one page are two findings.
+      if (!reported) r.audit.push_back({"invalid_email", "warning", "/signatures", line.page, line.number, message});
     }
   }
 }
@@ -173,8 +182,18 @@ void CheckTextLayer(Record& r, const Document& doc, const Segment& seg) {
   }
 }
 
+// What ingest noticed (Document::notes: a truncated revision, glyphs
+// without Unicode) goes to every record of the file, or of the note's page.
+void CheckIngestNotes(Record& r, const Document& doc) {
+  for (const IngestNote& note : doc.notes) {
+    if (note.page != 0 && (note.page < r.first_page || note.page > r.last_page)) continue;
+    Add(r, note.code, note.severity, "", note.page, 0, note.message);
+  }
+}
+
 void AuditRecord(Record& record, const Document& doc, const Segment& segment, const Grammar& grammar) {
   CheckTextLayer(record, doc, segment);
+  CheckIngestNotes(record, doc);
   CheckPlaceholders(record, doc, segment, grammar);
   CheckEmails(record, doc, segment);
   if (const Family* family = grammar.FindFamily(record.document_type)) {
@@ -184,26 +203,22 @@ void AuditRecord(Record& record, const Document& doc, const Segment& segment, co
   }
   CheckSignatureAfterDecision(record, doc, segment, grammar);
   CheckPeriodAndBudget(record);
+  CheckBudgetSplit(record, doc, segment, grammar);
+  CheckAmountConsistency(record, doc, segment, grammar);
   CheckOcrConfidence(record);   // values read from scans, for a person to check
   CheckPeriodEvidence(record, doc, segment, grammar);
 }
 
 void AuditBatch(std::vector<Record*>& records) {
-  constexpr double kDuplicate = 0.6;
-  // Each record's shingles once, not once per pair: a batch is n² pairs.
-  std::vector<std::unordered_set<std::string>> shingles;
-  for (const Record* r : records) shingles.push_back(Shingles(r->fingerprint_text));
+  // Fingerprints and LSH (duplicate_index.h): the same decision as the
+  // worker processes of extract and ingest make, and not n² comparisons.
+  std::vector<DocumentFingerprint> batch;
+  for (const Record* r : records) batch.push_back(FingerprintRecord(*r));
+  std::vector<std::optional<size_t>> partner = DuplicatePartners(batch);
   for (size_t i = 0; i < records.size(); ++i) {
-    for (size_t j = i + 1; j < records.size(); ++j) {
-      Record& a = *records[i];
-      Record& b = *records[j];
-      if (a.document_type != b.document_type || a.document_type == "okand") continue;
-      if (Jaccard(shingles[i], shingles[j]) < kDuplicate) continue;
-      Add(a, "duplicate_submission", "warning", "", 0, 0,
-          "Samma ansökan finns även i " + b.file + " del " + std::to_string(b.part));
-      Add(b, "duplicate_submission", "warning", "", 0, 0,
-          "Samma ansökan finns även i " + a.file + " del " + std::to_string(a.part));
-    }
+    if (!partner[i]) continue;
+    const Record& other = *records[*partner[i]];
+    Add(*records[i], "duplicate_submission", "warning", "", 0, 0, DuplicateMessage(other.file, other.part));
   }
 }
 

@@ -293,6 +293,134 @@ TEST_F(AuditTest, DuplicateSubmissionAcrossFiles) {
   EXPECT_EQ(std::count(codes.begin(), codes.end(), "duplicate_submission"), 1);
 }
 
+// The same invalid address on every page is one finding; two different
+// addresses on one page are two.
+TEST_F(AuditTest, InvalidEmailOncePerAddress) {
+  std::string text = Replace(kApplication, "petra.lindqvist@mora.se", "petra.lindqvist@mora,se");
+  text += "\f\nBilaga: kontaktuppgifter\nKontakt: petra.lindqvist@mora,se\nEkonomi: jonas.ek@mora kommun.se\n";
+  std::vector<Record> records = Extract("ansokan.txt", text);
+  ASSERT_EQ(records.size(), 1u);
+  std::vector<const Finding*> emails;
+  for (const Finding& f : records[0].audit) if (f.code == "invalid_email") emails.push_back(&f);
+  ASSERT_EQ(emails.size(), 2u);
+  EXPECT_EQ(emails[0]->page, 1);
+  EXPECT_NE(emails[0]->message.find("petra.lindqvist@mora,se"), std::string::npos) << emails[0]->message;
+  EXPECT_EQ(emails[1]->page, 2);
+  EXPECT_NE(emails[1]->message.find("jonas.ek@mora kommun.se"), std::string::npos) << emails[1]->message;
+}
+
+const char kBudget[] = "Kostnad\tBelopp (kr)\nCoach 100 %\t600 000\nResor\t20 000\nSumma\t620 000\n";
+
+TEST_F(AuditTest, CostSplitBetweenFunders) {
+  struct Case {
+    const char* name;
+    std::string budget;
+    std::vector<std::string> codes;
+  };
+  const std::string years = "Kostnad\t2025\t2026\nCoach 100 %\t300 000\t300 000\nResor\t10 000\t10 000\n"
+                            "Summa\t310 000\t310 000\n";
+  const std::string parties = "Kostnad\tMora kommun\tRegion Dalarna\tTotalt\n";
+  const std::vector<Case> cases = {
+      {"financing that covers the cost",
+       std::string(kBudget) + "Finansiering\nSamordningsförbundet\t400 000\nEgen finansiering\t220 000\n", {}},
+      {"financing short of the cost",
+       std::string(kBudget) + "Finansiering\nSamordningsförbundet\t400 000\nEgen finansiering\t200 000\n",
+       {"budget_split_mismatch"}},
+      {"financing with its own sum row that is wrong",
+       std::string(kBudget) + "Finansiering\nSamordningsförbundet\t400 000\nEgen finansiering\t220 000\n"
+                              "Summa\t600 000\n",
+       {"budget_split_mismatch"}},
+      {"split per year that adds up, with shares",
+       years + "Kostnadsfördelning\nSamordningsförbundet 50 %\t155 000\t155 000\nMora kommun 50 %\t155 000\t155 000\n",
+       {}},
+      {"split per year that misses one year",
+       years + "Kostnadsfördelning\nSamordningsförbundet 50 %\t155 000\t155 000\nMora kommun 50 %\t145 000\t155 000\n",
+       {"budget_split_mismatch"}},
+      {"shares that add to 90 %",
+       years + "Kostnadsfördelning\nSamordningsförbundet 50 %\t155 000\t155 000\nMora kommun 40 %\t155 000\t155 000\n",
+       {"budget_split_mismatch"}},
+      {"own funding is not a split of the cost",
+       std::string(kBudget) + "Egenfinansiering\nSumma egenfinansiering\t0\n", {}},
+      {"party columns that add up to the total column",
+       parties + "Coach 100 %\t300 000\t300 000\t600 000\nResor\t10 000\t10 000\t20 000\n"
+                 "Summa\t310 000\t310 000\t620 000\n",
+       {}},
+      {"a row whose party cells miss its total cell",
+       parties + "Coach 100 %\t300 000\t300 000\t600 000\nResor\t10 000\t5 000\t20 000\n"
+                 "Summa\t310 000\t305 000\t620 000\n",
+       {"budget_split_mismatch"}},
+      {"year columns with a total are not parties",
+       "Kostnad\t2025\t2026\tTotalt\nCoach 100 %\t300 000\t300 000\t600 000\nResor\t10 000\t10 000\t20 000\n"
+       "Summa\t310 000\t310 000\t620 000\n",
+       {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<Record> records = Extract("ansokan.txt", Replace(kApplication, kBudget, c.budget));
+    ASSERT_EQ(records.size(), 1u);
+    std::vector<std::string> codes = Codes(records[0]);
+    codes.erase(std::remove(codes.begin(), codes.end(), "period_inconsistent"), codes.end());
+    codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
+    EXPECT_EQ(codes, c.codes);
+  }
+}
+
+TEST_F(AuditTest, CostSplitFindingNamesTheSumsAndTheLine) {
+  std::vector<Record> records = Extract(
+      "ansokan.txt",
+      Replace(kApplication, kBudget,
+              std::string(kBudget) + "Finansiering\nSamordningsförbundet\t400 000\nEgen finansiering\t200 000\n"));
+  ASSERT_EQ(records.size(), 1u);
+  const Finding* f = Find(records[0], "budget_split_mismatch");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, "error");
+  EXPECT_EQ(f->field, "/budget");
+  EXPECT_EQ(f->line, 19);   // the Finansiering heading
+  EXPECT_NE(f->message.find("600 000 kr"), std::string::npos) << f->message;
+  EXPECT_NE(f->message.find("620 000 kr"), std::string::npos) << f->message;
+
+  records = Extract("ansokan.txt",
+                    Replace(kApplication, kBudget,
+                            "Kostnad\tMora kommun\tRegion Dalarna\tTotalt\nCoach 100 %\t300 000\t300 000\t600 000\n"
+                            "Resor\t10 000\t5 000\t20 000\nSumma\t310 000\t310 000\t620 000\n"));
+  ASSERT_EQ(records.size(), 1u);
+  f = Find(records[0], "budget_split_mismatch");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->line, 17);   // the Resor row
+  EXPECT_NE(f->message.find("Resor"), std::string::npos) << f->message;
+}
+
+TEST_F(AuditTest, SameSumInTkrAndKronor) {
+  struct Case {
+    const char* name;
+    const char* sentence;
+    bool inconsistent;
+  };
+  const std::vector<Case> cases = {
+      {"a total 20 000 kr off", "Insatsens totala kostnad är 600 tkr.", true},
+      {"the same total", "Insatsens totala kostnad är 620 tkr.", false},
+      {"within the rounding of Mkr", "Insatsen kostar totalt 0,6 Mkr.", false},
+      {"decimals narrow the rounding", "Insatsen kostar totalt 0,65 Mkr.", true},
+      {"a per-year figure", "Kostnaden är totalt 310 tkr per år.", false},
+      {"a requested share is not the total", "Från förbundet söks 500 tkr.", false},
+      {"an outcome is not the budget", "Utfallet blev totalt 590 tkr.", false},
+      {"far apart: a different sum", "Totalt har förbundet finansierat insatser för 4 000 tkr.", false},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<Record> records =
+        Extract("ansokan.txt", Replace(kApplication, "Budget\n", std::string(c.sentence) + "\n\nBudget\n"));
+    ASSERT_EQ(records.size(), 1u);
+    const Finding* f = Find(records[0], "amount_inconsistent");
+    EXPECT_EQ(f != nullptr, c.inconsistent);
+    if (f) {
+      EXPECT_EQ(f->severity, "warning");
+      EXPECT_EQ(f->line, 14);
+      EXPECT_NE(f->message.find("620 000"), std::string::npos) << f->message;
+    }
+  }
+}
+
 TEST(ShingleSimilarityTest, JaccardOfWordFiveGrams) {
   struct Case {
     const char* a;
