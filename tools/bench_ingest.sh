@@ -2,8 +2,9 @@
 # Benchmark of bulk ingest (issue 5); prints figures, not a timed test.
 # Builds a corpus of multi-page PDFs by joining corpus PDFs with pdfunite
 # (poppler-utils), then measures on the same files:
-#   floor   tools/poppler_floor: Poppler's word boxes (page::text_list) only
-#   extract finsam-extract extract (one process, JSON Lines to /dev/null)
+#   floor   tools/poppler_floor: Poppler's word boxes only, with the calls
+#           the engine makes (and, for comparison, poppler-cpp's text_list)
+#   extract finsam-extract extract --jobs 1 (one worker, JSON Lines to /dev/null)
 #   ingest  finsam-extract ingest into a fresh SQLite file, --jobs 1 and 2
 # each with wall time, docs/s, pages/s and peak RSS (/usr/bin/time -v), and
 # the ratios to the floor and between --jobs 1 and 2.
@@ -43,13 +44,24 @@ report() {
 }
 
 measure "$floor" "$work"/pdf/*.pdf; floor_secs=$secs; report "poppler floor"
-measure "$bin" extract "$work/pdf"; extract_secs=$secs; report "extract"
+measure "$floor" --text-list "$work"/pdf/*.pdf; report "floor text_list"   # poppler-cpp's page::text_list(), the former floor
+measure "$bin" extract --jobs 1 "$work/pdf"; extract_secs=$secs; report "extract --jobs 1"
+# Instructions (user space) say more than seconds on a shared machine;
+# perf needs hardware counters, which many VMs do not expose.
+instructions() { perf stat -x, -e instructions:u "$@" 2>&1 >/dev/null | awk -F, '/instructions/ {print $1}'; }
+if command -v perf >/dev/null && [[ "$(instructions true)" =~ ^[0-9]+$ ]]; then
+  floor_ins=$(instructions "$floor" "$work"/pdf/*.pdf)
+  extract_ins=$(instructions "$bin" extract --jobs 1 "$work/pdf")
+  awk -v f="$floor_ins" -v e="$extract_ins" 'BEGIN {printf "instructions:u floor %.3g, extract --jobs 1 %.3g (%.2fx)\n", f, e, e / f}'
+else
+  echo "instructions:u: no hardware counters here (perf stat); see README for callgrind figures"
+fi
 measure "$bin" ingest --jobs 1 --db "$work/j1.db" "$work/pdf"; j1_secs=$secs; report "ingest --jobs 1"
 measure "$bin" ingest --jobs 2 --db "$work/j2.db" "$work/pdf"; j2_secs=$secs; report "ingest --jobs 2"
 measure "$bin" ingest --jobs 2 --db "$work/j2.db" "$work/pdf"; report "ingest re-run"
 docs=$(sqlite3 "$work/j2.db" 'SELECT count(*) FROM documents' 2>/dev/null || echo "?")
 echo "documents stored: $docs"
 awk -v fl="$floor_secs" -v ex="$extract_secs" -v j1="$j1_secs" -v j2="$j2_secs" 'BEGIN {
-  printf "extract / floor          %.2fx\n", ex / fl
+  printf "extract --jobs 1 / floor %.2fx\n", ex / fl
   printf "ingest --jobs 1 / floor  %.2fx\n", j1 / fl
   printf "speed-up --jobs 2 vs 1   %.2fx\n", j1 / j2 }'

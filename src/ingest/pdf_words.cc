@@ -1,0 +1,156 @@
+// Words of a PDF text layer through Poppler's TextOutputDev (see
+// pdf_words.h). The only file that includes Poppler's core headers.
+// Tested by pdf_words_test.cc.
+#include "ingest/pdf_words.h"
+
+#include <poppler/Annot.h>
+#include <poppler/Catalog.h>
+#include <poppler/Form.h>
+#include <poppler/GlobalParams.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/Stream.h>
+#include <poppler/TextOutputDev.h>
+#include <poppler/cpp/poppler-global.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
+namespace finsam {
+namespace {
+
+// Poppler builds its global parameters (font and encoding tables, about as
+// much work as reading a short page) when the first document opens and
+// drops them when the last one closes, that is for every file read one at a
+// time. One holder for the process keeps them. Errors stay silent, as
+// pdf_ingest.cc asks of poppler-cpp.
+void KeepGlobalParams() {
+  static const GlobalParamsIniter kIniter([](ErrorCategory, Goffset, const char*) {});
+}
+
+// poppler-cpp hands a word's UTF-8 through UTF-16 and back with iconv
+// (ustring::from_utf8(c_str()).to_utf8()): ill-formed UTF-8 comes back
+// empty and a leading U+FEFF or U+FFFE is taken for a byte-order mark.
+// Well-formed text without those passes unchanged, so only the rest takes
+// the round trip: the words are exactly text_list's.
+bool RoundTripIsIdentity(std::string_view utf8) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    bool first = i == 0;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0 || (first && (c == 0xFEFF || c == 0xFFFE))) return false;
+  }
+  return true;
+}
+
+std::string WordText(const GooString& text) {
+  const char* c_text = text.c_str();   // text_list stops at a NUL too
+  std::string_view utf8(c_text);
+  if (RoundTripIsIdentity(utf8)) return std::string(utf8);
+  poppler::byte_array bytes = poppler::ustring::from_utf8(c_text).to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+Word ToWord(const TextWord& tw, std::string text) {
+  Word word;
+  word.text = std::move(text);
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  tw.getBBox(&x0, &y0, &x1, &y1);
+  // As poppler::rectf stores it (origin plus size), to the last bit.
+  word.box = Box{x0, y0, x0 + (x1 - x0), y0 + (y1 - y0)};
+  word.font_size = tw.getFontSize();
+  const GooString* font = tw.getFontName(0);
+  std::string_view name = font ? std::string_view(font->c_str()) : std::string_view();
+  word.bold = IsBoldFontName(name);
+  word.monospace = IsMonospaceFontName(name);
+  word.space_after = tw.hasSpaceAfter();
+  return word;
+}
+
+// A field entry of a widget, inherited through /Parent (depth-limited).
+Object FieldEntry(Object node, const char* key) {
+  for (int depth = 0; depth < 32 && node.isDict(); ++depth) {
+    Object value = node.dictLookup(key);
+    if (!value.isNull()) return value;
+    node = node.dictLookup("Parent");
+  }
+  return Object(objNull);
+}
+
+// Poppler 22.12 never returns from generating the appearance of a
+// multi-line text field whose value is UTF-16 with an odd number of bytes
+// (Annot.cc: layoutText gives up without moving on and drawText calls it
+// again). Such a widget is left undrawn; its value still reaches the page
+// through pdf_forms.cc. Found by fuzz/pdf_ingest_fuzz; replayed by the
+// fuzz_regressions_pdf_ingest_fuzz test.
+bool AnnotationIsSafeToDraw(Annot* annot, void* doc_data) {
+  if (annot->getType() != Annot::typeWidget) return true;
+  auto* doc = static_cast<PDFDoc*>(doc_data);
+  Form* form = doc->getCatalog()->getForm();
+  if (!annot->getAppearance().isNull() && !(form && form->getNeedAppearances())) return true;  // drawn as stored
+  // Read from the widget's own dictionary: a widget outside /AcroForm
+  // /Fields still gets a (standalone) field and a generated appearance.
+  Object widget = doc->getXRef()->fetch(annot->getRef());
+  Object type = FieldEntry(widget.copy(), "FT");
+  Object flags = FieldEntry(widget.copy(), "Ff");
+  Object value = FieldEntry(widget.copy(), "V");
+  bool multiline = flags.isInt() && (flags.getInt() & (1 << 12)) != 0;
+  bool odd_utf16 = value.isString() && value.getString()->hasUnicodeMarker() && value.getString()->getLength() % 2 != 0;
+  return !(type.isName("Tx") && multiline && odd_utf16);
+}
+
+bool Contains(std::string_view text, std::initializer_list<const char*> markers) {
+  for (const char* marker : markers) {
+    if (text.find(marker) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool IsBoldFontName(std::string_view font) {
+  return Contains(font, {"Bold", "bold", "Black", "Heavy", "Semibold", "SemiBold", ",B"});
+}
+
+bool IsMonospaceFontName(std::string_view font) {
+  return Contains(font, {"Mono", "mono", "Courier", "Consol", "Typewriter"});
+}
+
+PdfWordReader::PdfWordReader(std::string_view bytes, const std::string& password) {
+  KeepGlobalParams();
+  // As poppler::document::load_from_raw_data opens it.
+  auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
+  doc_ = std::make_unique<PDFDoc>(stream, GooString(password.c_str()), GooString(password.c_str()));
+  if (!doc_->isOk()) doc_.reset();
+}
+
+PdfWordReader::~PdfWordReader() = default;
+
+bool PdfWordReader::ok() const { return doc_ != nullptr; }
+
+std::vector<Word> PdfWordReader::PageWords(int index) const {
+  std::vector<Word> words;
+  if (!doc_ || index < 0 || index >= doc_->getNumPages()) return words;
+  // The text_list configuration: reading order, no physical layout, the
+  // page at 72 dpi unrotated, annotations drawn.
+  TextOutputDev out(nullptr, false, 0, false, false);
+  doc_->displayPageSlice(&out, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr, nullptr,
+                         AnnotationIsSafeToDraw, doc_.get(), true);
+  std::unique_ptr<TextWordList> list = out.makeWordList();
+  words.reserve(static_cast<size_t>(list->getLength()));
+  for (int i = 0; i < list->getLength(); ++i) {
+    const TextWord* tw = list->get(i);
+    std::unique_ptr<GooString> text(tw->getText());
+    std::string utf8 = WordText(*text);
+    if (utf8.find_first_not_of(" \t") == std::string::npos) continue;
+    words.push_back(ToWord(*tw, std::move(utf8)));
+  }
+  return words;
+}
+
+}  // namespace finsam

@@ -1,0 +1,47 @@
+// The words of a PDF's text layer, read through Poppler's core text output
+// (the TextOutputDev that poppler-cpp's page::text_list wraps). Each word
+// comes with its box, font size, bold/monospace (from its first glyph's
+// font name) and whether the text layer puts a space after it — the same
+// values text_list(text_list_include_font) gives, without what that call
+// adds and the engine never reads: a scan of every font of the page per
+// page, a copy of that font list per word, per-glyph boxes and two iconv
+// conversions per word. Also keeps Poppler's global parameters alive for
+// the whole process, so they are not rebuilt for every file.
+// Tested by pdf_words_test.cc (against text_list on the corpus PDFs).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+
+class PDFDoc;
+
+namespace finsam {
+
+class PdfWordReader {
+ public:
+  // Opens `bytes`, which must outlive the reader; ok() says whether Poppler
+  // could open them (a locked or damaged file is not ok).
+  PdfWordReader(std::string_view bytes, const std::string& password);
+  ~PdfWordReader();
+  PdfWordReader(const PdfWordReader&) = delete;
+  PdfWordReader& operator=(const PdfWordReader&) = delete;
+
+  bool ok() const;
+
+  // The words of page `index` (0-based) in Poppler's reading order, white
+  // space-only words left out; empty for a page that does not exist.
+  std::vector<Word> PageWords(int index) const;
+
+ private:
+  std::unique_ptr<PDFDoc> doc_;
+};
+
+// True for font names that mark a bold or a monospace face.
+bool IsBoldFontName(std::string_view font);
+bool IsMonospaceFontName(std::string_view font);
+
+}  // namespace finsam

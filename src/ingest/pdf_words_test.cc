@@ -1,0 +1,103 @@
+// Tests for PdfWordReader: on every corpus PDF it reads the same words,
+// boxes, font sizes, bold/monospace flags and spaces as poppler-cpp's
+// page::text_list(text_list_include_font), the call it replaces.
+#include "ingest/pdf_words.h"
+
+#include <gtest/gtest.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace finsam {
+namespace {
+
+std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// What pdf_ingest.cc read through poppler-cpp before this reader.
+std::vector<Word> TextListWords(const poppler::page& page) {
+  std::vector<Word> words;
+  for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
+    poppler::byte_array utf8 = box.text().to_utf8();
+    Word word;
+    word.text.assign(utf8.begin(), utf8.end());
+    if (word.text.find_first_not_of(" \t") == std::string::npos) continue;
+    poppler::rectf r = box.bbox();
+    word.box = Box{r.left(), r.top(), r.right(), r.bottom()};
+    word.font_size = box.has_font_info() ? box.get_font_size() : r.height();
+    word.bold = box.has_font_info() && IsBoldFontName(box.get_font_name());
+    word.monospace = box.has_font_info() && IsMonospaceFontName(box.get_font_name());
+    word.space_after = box.has_space_after();
+    words.push_back(std::move(word));
+  }
+  return words;
+}
+
+void ExpectSameWords(const std::vector<Word>& want, const std::vector<Word>& got, const std::string& where) {
+  ASSERT_EQ(want.size(), got.size()) << where;
+  for (size_t i = 0; i < want.size(); ++i) {
+    SCOPED_TRACE(where + " word " + std::to_string(i) + " '" + want[i].text + "'");
+    EXPECT_EQ(want[i].text, got[i].text);
+    // Exact: row and cell grouping compare these boxes.
+    EXPECT_EQ(want[i].box.x0, got[i].box.x0);
+    EXPECT_EQ(want[i].box.y0, got[i].box.y0);
+    EXPECT_EQ(want[i].box.x1, got[i].box.x1);
+    EXPECT_EQ(want[i].box.y1, got[i].box.y1);
+    EXPECT_EQ(want[i].font_size, got[i].font_size);
+    EXPECT_EQ(want[i].bold, got[i].bold);
+    EXPECT_EQ(want[i].monospace, got[i].monospace);
+    EXPECT_EQ(want[i].space_after, got[i].space_after);
+  }
+}
+
+TEST(PdfWordsTest, SameWordsAsTextListOnTheCorpus) {
+  int files = 0, bold = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(FINSAM_SOURCE_DIR "/corpus")) {
+    std::filesystem::path pdf = entry.path() / "input.pdf";
+    if (!std::filesystem::exists(pdf)) continue;
+    std::string bytes = ReadAll(pdf);
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    if (!doc || doc->is_locked()) continue;   // damaged or encrypted cases: nothing to compare
+    PdfWordReader reader(bytes, "");
+    ASSERT_TRUE(reader.ok()) << pdf;
+    for (int p = 0; p < doc->pages(); ++p) {
+      std::unique_ptr<poppler::page> page(doc->create_page(p));
+      if (!page) continue;
+      std::vector<Word> got = reader.PageWords(p);
+      for (const Word& w : got) bold += w.bold;
+      ExpectSameWords(TextListWords(*page), got, pdf.string() + " page " + std::to_string(p + 1));
+    }
+    ++files;
+  }
+  EXPECT_GE(files, 30);
+  EXPECT_GT(bold, 0);   // the corpus has bold labels: the font names are read
+}
+
+TEST(PdfWordsTest, FontNames) {
+  EXPECT_TRUE(IsBoldFontName("ABCDEF+DejaVuSans-Bold"));
+  EXPECT_TRUE(IsBoldFontName("Arial,Bold"));
+  EXPECT_FALSE(IsBoldFontName("DejaVuSans"));
+  EXPECT_TRUE(IsMonospaceFontName("DejaVuSansMono"));
+  EXPECT_TRUE(IsMonospaceFontName("Courier"));
+  EXPECT_FALSE(IsMonospaceFontName(""));
+}
+
+TEST(PdfWordsTest, GarbageIsNotOk) {
+  PdfWordReader reader("not a pdf at all", "");
+  EXPECT_FALSE(reader.ok());
+  EXPECT_TRUE(reader.PageWords(0).empty());
+}
+
+}  // namespace
+}  // namespace finsam
