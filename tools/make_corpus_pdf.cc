@@ -11,6 +11,9 @@
 //   "# Heading" (any number of #) bold, 13 pt
 //   lines holding a TAB           consecutive ones form a bordered table
 //   a line holding only \f        starts a new page
+//   <columns> … </columns>        lines between, each on a line of its own, are
+//                                 set in two balanced columns of prose (the
+//                                 text path drops the tags as HTML)
 //   anything else                 a paragraph, word-wrapped to the text width
 // Input that is not valid UTF-8 is read as Windows-1252 (with a note on
 // stderr). Output is deterministic: the creation date is fixed.
@@ -274,6 +277,36 @@ class Renderer {
 
   void Table(const std::vector<std::vector<std::vector<Run>>>& rows);
 
+  // Paragraphs (blank lines between them) in two columns of equal height:
+  // the left column is filled first, a paragraph may continue at the top of
+  // the right one.
+  void Columns(const std::vector<std::string>& paragraphs) {
+    constexpr double kGutter = 24;
+    const double width = (kTextWidth - kGutter) / 2, lh = kBodySize * 1.35;
+    std::vector<const Line*> items;   // nullptr: the gap between paragraphs
+    std::vector<std::vector<Line>> wrapped;
+    for (const std::string& p : paragraphs) wrapped.push_back(IsBlankText(p) ? std::vector<Line>{} : Wrap(ParseRuns(p, {}), width, kBodySize));
+    for (size_t i = 0; i < wrapped.size(); ++i) {
+      if (wrapped[i].empty()) items.push_back(nullptr);
+      for (const Line& l : wrapped[i]) items.push_back(&l);
+    }
+    size_t half = (items.size() + 1) / 2;
+    // No column ends in a gap or with a lone first line (a heading) after one.
+    while (half > 2 && (!items[half - 1] || !items[half - 2])) --half;
+    EnsureSpace(half * lh);
+    double top = y_, bottom = y_;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i == half) y_ = top;
+      double x = i < half ? kMargin : kMargin + width + kGutter;
+      if (items[i]) DrawLine(*items[i], x, y_ + kBodySize, kBodySize);
+      y_ += lh;
+      bottom = std::max(bottom, y_);
+    }
+    y_ = bottom;
+  }
+
+  static bool IsBlankText(const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; }
+
  private:
   std::vector<double> NaturalWidths(const std::vector<std::vector<std::vector<Run>>>& rows, size_t ncols,
                                     double size);
@@ -405,7 +438,20 @@ void Render(Renderer& r, const std::vector<std::string>& lines) {
     if (!table.empty()) r.Table(table);
     table.clear();
   };
+  std::vector<std::string> columns;
+  bool in_columns = false;
   for (std::string line : lines) {
+    if (line == "<columns>" || line == "</columns>") {
+      flush_table();
+      in_columns = line == "<columns>";
+      if (!in_columns) r.Columns(columns);
+      columns.clear();
+      continue;
+    }
+    if (in_columns) {
+      columns.push_back(line);
+      continue;
+    }
     if (IsPageBreak(line)) {
       flush_table();
       r.BreakPage();

@@ -27,6 +27,11 @@ fi
 count=0
 for dir in "${cases[@]}"; do
   dir="${dir%/}"
+  if [ -f "$dir/form.txt" ]; then   # a fillable form: tools/make_form_pdf.py writes both renditions
+    python3 "$root/tools/make_form_pdf.py" "$dir/form.txt" "$dir/input.pdf" "$dir/input.txt"
+    count=$((count + 1))
+    continue
+  fi
   [ -f "$dir/input.txt" ] || continue
   src="$dir/input.txt"
   if ! iconv -f UTF-8 -t UTF-8 "$src" >/dev/null 2>&1; then

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -195,6 +198,99 @@ TEST(IngestTest, PdfPageLimit) {
   ASSERT_FALSE(doc.ok());
   EXPECT_EQ(doc.error().code, "page_limit_exceeded");
   EXPECT_EQ(doc.error().where, kCorpusPdf);
+}
+
+const char kOddPdfs[] = FINSAM_SOURCE_DIR "/tests/data/odd_pdfs/";
+
+std::string LineText(const Line& line) {
+  std::string out;
+  for (const Cell& c : line.cells) {
+    for (const Word& w : c.words) out += (out.empty() ? "" : " ") + w.text;
+  }
+  return out;
+}
+
+std::vector<std::string> PageLines(const Document& doc, int page) {
+  std::vector<std::string> out;
+  for (const Line& line : doc.lines) {
+    if (line.page == page) out.push_back(LineText(line));
+  }
+  return out;
+}
+
+TEST(IngestPdfTest, RotatedPagesReadUpright) {
+  Result<Document> doc = IngestFile(std::string(kOddPdfs) + "rotated_pages.pdf", IngestOptions{});
+  ASSERT_TRUE(doc.ok()) << doc.error().ToString();
+  ASSERT_EQ(doc->pages.size(), 5u);
+  // /Rotate 0, 90, 180, 270, and text turned by its text matrix: read upright.
+  for (int page = 1; page <= 5; ++page) {
+    SCOPED_TRACE(page);
+    EXPECT_EQ(PageLines(*doc, page),
+              (std::vector<std::string>{"Insatsens namn: Vridna sidor", "Insatsperiod: 2025-03-01 till 2026-02-28"}));
+    // The size as read, upright: page 5's text runs up the portrait page.
+    EXPECT_DOUBLE_EQ(doc->pages[static_cast<size_t>(page - 1)].width, page == 5 ? 842 : 595);
+  }
+}
+
+TEST(IngestPdfTest, OwnerPasswordOnlyOpensWithoutPassword) {
+  for (const char* name : {"owner_password_aes256.pdf", "owner_password_rc4.pdf"}) {
+    SCOPED_TRACE(name);
+    Result<Document> doc = IngestFile(std::string(kOddPdfs) + name, IngestOptions{});
+    ASSERT_TRUE(doc.ok()) << doc.error().ToString();
+    ASSERT_FALSE(doc->lines.empty());
+    EXPECT_EQ(LineText(doc->lines[0]), "Samordningsförbundet Sundsvall");
+  }
+}
+
+TEST(IngestPdfTest, UnmappedGlyphsAreDroppedAndNoted) {
+  IngestOptions no_ocr;
+  no_ocr.ocr = OcrMode::kNever;
+  Result<Document> doc = IngestFile(std::string(kOddPdfs) + "unmapped_glyphs.pdf", no_ocr);
+  ASSERT_TRUE(doc.ok()) << doc.error().ToString();
+  // The heading's font maps to Unicode; the body's four lines do not.
+  EXPECT_EQ(PageLines(*doc, 1), std::vector<std::string>{"Ansökan om medel"});
+  ASSERT_EQ(doc->notes.size(), 1u);
+  EXPECT_EQ(doc->notes[0].code, "unmapped_glyphs");
+  EXPECT_EQ(doc->notes[0].page, 1);
+  EXPECT_NE(doc->notes[0].message.find("behöver OCR"), std::string::npos);
+  EXPECT_FALSE(doc->pages[0].ocr);
+}
+
+TEST(IngestPdfTest, TruncatedUpdateIsNotedAndThePreviousRevisionRead) {
+  std::string pdf;
+  {
+    std::ifstream in(kCorpusPdf, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    pdf = s.str();
+  }
+  Result<Document> whole = IngestBytes(pdf, "a.pdf", IngestOptions{});
+  Result<Document> cut = IngestBytes(pdf + "\n7 0 obj\n<< /Type /Page /Parent 2 0 R /Contents [", "a.pdf", IngestOptions{});
+  ASSERT_TRUE(whole.ok() && cut.ok());
+  EXPECT_TRUE(whole->notes.empty());
+  ASSERT_EQ(cut->notes.size(), 1u);
+  EXPECT_EQ(cut->notes[0].code, "pdf_truncated_revision");
+  EXPECT_EQ(cut->notes[0].severity, "warning");
+  EXPECT_EQ(cut->notes[0].page, 0);
+  EXPECT_EQ(cut->lines.size(), whole->lines.size());
+}
+
+TEST(IngestPdfTest, FormFieldValuesJoinTheRowsOfTheirLabels) {
+  Result<Document> doc = IngestFile(FINSAM_SOURCE_DIR "/corpus/45_halland_acroform_fields/input.pdf", IngestOptions{});
+  ASSERT_TRUE(doc.ok()) << doc.error().ToString();
+  std::vector<std::string> lines = PageLines(*doc, 1);
+  auto has = [&lines](const std::string& t) { return std::find(lines.begin(), lines.end(), t) != lines.end(); };
+  EXPECT_TRUE(has("Insatsens namn (*) Stegvis tillbaka i Falkenberg"));          // value only in /V
+  EXPECT_TRUE(has("Insatsägare (*) Falkenbergs kommun, Arbetsmarknadsenheten"));  // printed: not doubled
+  EXPECT_TRUE(has("Kontaktperson Lena Sjöholm, 0346-88 60 00"));                  // drawn by Poppler
+  EXPECT_TRUE(has("Summa sökt belopp 1 050 000 kr"));
+  const Line* name = nullptr;
+  for (const Line& line : doc->lines) {
+    if (LineText(line).rfind("Insatsens namn", 0) == 0) name = &line;
+  }
+  ASSERT_NE(name, nullptr);
+  ASSERT_EQ(name->cells.size(), 2u);   // label and value are two cells, like a table row
+  EXPECT_EQ(Words(name->cells[1]), (std::vector<std::string>{"Stegvis", "tillbaka", "i", "Falkenberg"}));
 }
 
 }  // namespace

@@ -1,9 +1,14 @@
-// Reads a PDF through poppler-cpp into the raw model: word boxes with fonts,
-// grouped into lines by baseline and into cells by horizontal gaps
-// (word_rows.h), in top-to-bottom reading order per page. Pages without a
-// usable text layer are read by OCR (ocr.h) into the same words. Poppler's
-// text layer is only read here; its failures become Error values. Tested by
-// ingest_test.cc (corpus PDFs) and tests/ocr_test.cc (scans).
+// Reads a PDF through poppler-cpp into the raw model: word boxes with fonts
+// (pdf_words.h reads them from Poppler's text output), grouped into lines by
+// baseline and into cells by horizontal gaps (word_rows.h), in top-to-bottom
+// reading order per page. Filled-in form fields join the words where their
+// widgets sit (pdf_forms.h); sideways or upside-down text is turned upright
+// (text_rotation.h); words of glyphs without Unicode are dropped and the
+// page noted. Pages without a usable text layer, or with such glyphs, are
+// read by OCR (ocr.h) into the same words. A file whose last revision does
+// not end properly is noted (pdf_revisions.h). Poppler's text layer is only
+// read here; its failures become Error values. Tested by ingest_test.cc
+// (corpus and tests/data/odd_pdfs PDFs) and tests/ocr_test.cc (scans).
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
@@ -16,6 +21,10 @@
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "ingest/pdf_forms.h"
+#include "ingest/pdf_revisions.h"
+#include "ingest/pdf_words.h"
+#include "ingest/text_rotation.h"
 #include "ingest/word_rows.h"
 
 namespace finsam {
@@ -28,36 +37,80 @@ void SilencePoppler() {
   });
 }
 
-bool IsBoldFont(const std::string& font) {
-  for (const char* marker : {"Bold", "bold", "Black", "Heavy", "Semibold", "SemiBold", ",B"}) {
-    if (font.find(marker) != std::string::npos) return true;
+int Rotation(const poppler::page& page) {
+  switch (page.orientation()) {
+    case poppler::page::landscape: return 90;
+    case poppler::page::upside_down: return 180;
+    case poppler::page::seascape: return 270;
+    default: return 0;
   }
-  return false;
 }
 
-bool IsMonospaceFont(const std::string& font) {
-  for (const char* marker : {"Mono", "mono", "Courier", "Consol", "Typewriter"}) {
-    if (font.find(marker) != std::string::npos) return true;
-  }
-  return false;
+// The page's size as displayed (after /Rotate), the space its words are in.
+Page PageInfo(const poppler::page& page, int number) {
+  poppler::rectf rect = page.page_rect();
+  bool turned = Rotation(page) % 180 != 0;
+  return Page{number, turned ? rect.height() : rect.width(), turned ? rect.width() : rect.height(), false};
 }
 
-std::vector<Word> PageWords(const poppler::page& page) {
-  std::vector<Word> words;
-  for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
-    poppler::byte_array utf8 = box.text().to_utf8();
-    Word word;
-    word.text.assign(utf8.begin(), utf8.end());
-    if (word.text.find_first_not_of(" \t") == std::string::npos) continue;
-    poppler::rectf r = box.bbox();
-    word.box = Box{r.left(), r.top(), r.right(), r.bottom()};
-    word.font_size = box.has_font_info() ? box.get_font_size() : r.height();
-    word.bold = box.has_font_info() && IsBoldFont(box.get_font_name());
-    word.monospace = box.has_font_info() && IsMonospaceFont(box.get_font_name());
-    word.space_after = box.has_space_after();
-    words.push_back(std::move(word));
-  }
+// The text layer's words plus the filled-in form fields it does not show.
+std::vector<Word> PageAndFormWords(const poppler::page& page, std::vector<Word> words,
+                                   const std::vector<FormValue>* form) {
+  if (form == nullptr || form->empty()) return words;
+  poppler::rectf rect = page.page_rect();
+  std::vector<Word> values = FormValueWords(*form, PageFrame{rect.width(), rect.height(), Rotation(page)}, words);
+  words.insert(words.end(), std::make_move_iterator(values.begin()), std::make_move_iterator(values.end()));
   return words;
+}
+
+// U+FFFD or a private-use code point: a glyph whose font gives no Unicode
+// (a broken or missing ToUnicode map).
+bool HasUnmappedGlyph(std::string_view utf8, size_t& code_points) {
+  bool unmapped = false;
+  code_points = 0;
+  for (size_t i = 0; i < utf8.size(); ++code_points) {
+    unsigned char c = static_cast<unsigned char>(utf8[i]);
+    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (len == 3 && i + 2 < utf8.size()) {
+      char32_t cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(utf8[i + 1]) & 0x3Fu) << 6) |
+                    (static_cast<unsigned char>(utf8[i + 2]) & 0x3Fu);
+      unmapped = unmapped || cp == 0xFFFD || (cp >= 0xE000 && cp <= 0xF8FF);
+    }
+    i += len;
+  }
+  return unmapped;
+}
+
+// Removes words holding unmapped glyphs: they must not reach the record as
+// if they were words. A lone such glyph is a symbol-font bullet or box and
+// goes silently; the count of the others is returned (the page's finding).
+size_t DropUnmappedWords(std::vector<Word>& words) {
+  size_t dropped = 0;
+  std::erase_if(words, [&dropped](const Word& w) {
+    size_t code_points = 0;
+    if (!HasUnmappedGlyph(w.text, code_points)) return false;
+    dropped += code_points > 1;
+    return true;
+  });
+  return dropped;
+}
+
+// The page finding for unmapped glyphs, read by OCR instead or left out.
+IngestNote UnmappedGlyphsNote(const Page& page, size_t words) {
+  std::string where = "Sidan " + std::to_string(page.number) + " har " + std::to_string(words) +
+                      " ord med tecken som saknar Unicode-motsvarighet (trasig teckenkodning i typsnittet); ";
+  return {"unmapped_glyphs", "warning", page.number,
+          where + (page.ocr ? "sidan lästes med OCR i stället" : "orden är utelämnade och sidan behöver OCR")};
+}
+
+// A file whose last revision does not end properly was read as Poppler
+// recovered it: say so in every record.
+void NoteRevisionState(std::string_view bytes, Document& doc) {
+  RevisionState state = CheckLastRevision(bytes);
+  if (state == RevisionState::kComplete) return;
+  bool xref = state == RevisionState::kBadStartxref;
+  doc.notes.push_back({xref ? "pdf_xref_damaged" : "pdf_truncated_revision", xref ? "info" : "warning", 0,
+                       RevisionMessage(state)});
 }
 
 // Replaces the words of the pages that need OCR by what OCR reads there.
@@ -101,13 +154,21 @@ Result<Document> IngestPdf(std::string_view bytes, const IngestOptions& options)
   doc.format = SourceFormat::kPdf;
   std::vector<std::vector<Word>> page_words;
   std::vector<int> ocr_pages;   // indices into doc.pages
+  std::vector<std::vector<FormValue>> form = ReadFormValues(bytes, options.password);
+  PdfWordReader text_layer(bytes, options.password);   // the words, without poppler-cpp's per-page font scan
+  std::vector<size_t> unmapped;   // per doc.pages entry: words dropped for unmapped glyphs
   for (int i = 0; i < page_count; ++i) {
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
     if (!page) continue;  // a damaged page tree can announce pages that do not exist
-    poppler::rectf rect = page->page_rect();
-    Page info{i + 1, rect.width(), rect.height(), false};
-    std::vector<Word> words = PageWords(*page);
-    if (PageNeedsOcr(MeasurePageText(words, info.width, info.height), options.ocr)) {
+    Page info = PageInfo(*page, i + 1);
+    const std::vector<FormValue>* page_form = i < static_cast<int>(form.size()) ? &form[static_cast<size_t>(i)] : nullptr;
+    std::vector<Word> words = PageAndFormWords(*page, text_layer.PageWords(i), page_form);
+    // Sideways or upside-down text (a turned page or text matrix) read upright.
+    TurnUpright(TextQuarterTurns(words), words, info.width, info.height);
+    if (std::optional<Error> too_much = CheckPageText(words, i + 1, options)) return *too_much;
+    unmapped.push_back(DropUnmappedWords(words));
+    bool broken_font = unmapped.back() > 0 && options.ocr == OcrMode::kAuto;
+    if (broken_font || PageNeedsOcr(MeasurePageText(words, info.width, info.height), options.ocr)) {
       ocr_pages.push_back(static_cast<int>(doc.pages.size()));
     }
     doc.pages.push_back(info);
@@ -117,9 +178,11 @@ Result<Document> IngestPdf(std::string_view bytes, const IngestOptions& options)
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     // A page OCR read and found empty is blank, not unreadable.
     doc.pages[p].needs_ocr = page_words[p].empty() && !doc.pages[p].ocr;
+    if (unmapped[p] > 0) doc.notes.push_back(UnmappedGlyphsNote(doc.pages[p], unmapped[p]));
     AppendPageLines(std::move(page_words[p]), doc.pages[p].number, doc.lines);
   }
   if (doc.pages.empty()) return Error{"pdf_damaged", "the PDF has no readable pages", ""};
+  NoteRevisionState(bytes, doc);
   return doc;
 }
 

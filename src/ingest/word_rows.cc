@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "ingest/column_layout.h"
+
 namespace finsam {
 namespace {
 
@@ -78,7 +80,7 @@ Line RowToLine(std::vector<Word> row, int page, int number) {
 
 void AppendPageLines(std::vector<Word> words, int page, std::vector<Line>& lines) {
   int number = 0;
-  for (auto& row : GroupIntoRows(std::move(words))) {
+  for (auto& row : OrderColumns(GroupIntoRows(std::move(words)))) {
     lines.push_back(RowToLine(std::move(row), page, ++number));
   }
 }

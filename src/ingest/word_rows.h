@@ -17,7 +17,8 @@ std::vector<std::vector<Word>> GroupIntoRows(std::vector<Word> words);
 // word's font starts a new cell.
 Line RowToLine(std::vector<Word> row, int page, int number);
 
-// GroupIntoRows + RowToLine, appended to `lines` and numbered from 1.
+// GroupIntoRows, two-column bands put in reading order (column_layout.h),
+// RowToLine; appended to `lines` and numbered from 1.
 void AppendPageLines(std::vector<Word> words, int page, std::vector<Line>& lines);
 
 }  // namespace finsam

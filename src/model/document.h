@@ -71,6 +71,16 @@ struct Page {
 
 enum class SourceFormat { kText, kPdf };
 
+// Something ingest noticed about the file or one page that whoever reads the
+// record must know (a truncated revision, glyphs without Unicode): the audit
+// copies it into every record whose pages it concerns.
+struct IngestNote {
+  std::string code;       // an audit code (docs/audit-codes.md)
+  std::string severity;   // "error" | "warning" | "info"
+  int page = 0;           // 0: the whole file
+  std::string message;    // Swedish, for the administrator
+};
+
 // One input file as the engine sees it after normalization. Lines are in
 // reading order across all pages.
 struct Document {
@@ -79,6 +89,7 @@ struct Document {
   std::string sha256;
   std::vector<Page> pages;
   std::vector<Line> lines;
+  std::vector<IngestNote> notes;
 };
 
 }  // namespace finsam

@@ -72,6 +72,7 @@ Document NormalizeDocument(const Document& raw) {
   doc.format = raw.format;
   doc.sha256 = raw.sha256;
   doc.pages = raw.pages;
+  doc.notes = raw.notes;
   doc.lines.reserve(raw.lines.size());
   for (const Line& raw_line : raw.lines) {
     Line line = raw_line;

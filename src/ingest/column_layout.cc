@@ -1,0 +1,175 @@
+// Two-column detection over rows of word boxes (see column_layout.h).
+// Tested by column_layout_test.cc.
+//
+// A gutter is an x position that no word of a run of rows crosses and that
+// splits many of those rows into two sides which both read like prose: a
+// side fills most of its column's width and has no cell-sized gap inside
+// (a table row has; a signature block's short names do not fill their
+// column). The band of rows read column by column runs from the first to
+// the last such prose row, widened over neighbouring rows that do not
+// cross the gutter and follow at a line's distance (a paragraph's last,
+// short line), but not over a block set apart by white space.
+#include "ingest/column_layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace finsam {
+namespace {
+
+constexpr size_t kMinProseRows = 6;
+
+struct Extent {
+  double x0 = 1e18, x1 = -1e18;
+};
+
+Extent TextExtent(const std::vector<std::vector<Word>>& rows) {
+  Extent e;
+  for (const auto& row : rows) {
+    for (const Word& w : row) {
+      e.x0 = std::min(e.x0, w.box.x0);
+      e.x1 = std::max(e.x1, w.box.x1);
+    }
+  }
+  return e;
+}
+
+double Em(const Word& w) { return w.font_size > 0 ? w.font_size : std::max(1.0, w.box.y1 - w.box.y0); }
+
+// Whether a word of the row lies across `x` or too near it for a gutter
+// (a space between two words of one line is no gutter).
+bool Crosses(const std::vector<Word>& row, double x) {
+  return std::any_of(row.begin(), row.end(), [x](const Word& w) {
+    double clearance = 0.6 * Em(w);
+    return w.box.x0 - clearance < x && w.box.x1 + clearance > x;
+  });
+}
+
+// One side of a split row reads like a line of prose: no gap wider than
+// two spaces' worth inside, and it fills `fill` of the column width.
+// The words [begin, end) of a row.
+bool ProseSide(const std::vector<Word>& row, size_t begin, size_t end, double column_width) {
+  if (end < begin + 3) return false;
+  for (size_t i = begin + 1; i < end; ++i) {
+    if (row[i].box.x0 - row[i - 1].box.x1 > 1.2 * Em(row[i - 1])) return false;
+  }
+  return row[end - 1].box.x1 - row[begin].box.x0 >= 0.6 * column_width;
+}
+
+// The first word of the right side (rows are sorted left to right).
+size_t SplitIndex(const std::vector<Word>& row, double x) {
+  size_t i = 0;
+  while (i < row.size() && (row[i].box.x0 + row[i].box.x1) / 2 < x) ++i;
+  return i;
+}
+
+// Which sides of a row read as prose: bit 1 left, bit 2 right; 0 when a
+// side holds something else (a short cell, a table's run of cells). The two
+// columns' lines need not share baselines, so one side may be empty.
+int ProseSides(const std::vector<Word>& row, double x, const Extent& e) {
+  size_t split = SplitIndex(row, x);
+  bool left = ProseSide(row, 0, split, x - e.x0), right = ProseSide(row, split, row.size(), e.x1 - x);
+  if ((!left && split > 0) || (!right && split < row.size())) return 0;
+  return (left ? 1 : 0) | (right ? 2 : 0);
+}
+
+double Centre(const std::vector<Word>& row) { return (row.front().box.y0 + row.front().box.y1) / 2; }
+
+struct Band {
+  size_t begin = 0, end = 0;   // rows [begin, end)
+  double gutter = 0;
+};
+
+// The band around the prose rows at gutter `x`, or an empty one.
+Band FindBand(const std::vector<std::vector<Word>>& rows, double x, const Extent& e) {
+  std::vector<size_t> prose;
+  size_t left = 0, right = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    int sides = Crosses(rows[i], x) ? -1 : ProseSides(rows[i], x, e);
+    if (sides < 0) {
+      if (std::min(left, right) >= kMinProseRows) break;
+      prose.clear();
+      left = right = 0;
+    } else if (sides > 0) {
+      prose.push_back(i);
+      left += sides & 1;
+      right += (sides & 2) >> 1;
+    }
+  }
+  if (std::min(left, right) < kMinProseRows) return {};
+  // The columns run while prose sits on both sides of the gutter (in one
+  // row, or in two neighbouring rows when their baselines differ); prose
+  // on one side only before or after is a full-width block that happens
+  // to be short, unless it follows at a line's distance (below).
+  auto presence = [&rows, x](size_t i) {
+    size_t split = SplitIndex(rows[i], x);
+    return (split > 0 ? 1 : 0) | (split < rows[i].size() ? 2 : 0);
+  };
+  // Both sides: in the row, or the other side in a row less than a line
+  // away (the two columns' baselines differ).
+  auto both = [&rows, &presence](size_t i, size_t next) {
+    double line = 1.2 * (rows[i].front().box.y1 - rows[i].front().box.y0);
+    return presence(i) == 3 ||
+           (presence(next) == 3 - presence(i) && std::abs(Centre(rows[next]) - Centre(rows[i])) < line);
+  };
+  size_t first = prose.front(), last = prose.back();
+  while (first < last && !both(first, first + 1)) ++first;
+  while (last > first && !both(last, last - 1)) --last;
+  std::erase_if(prose, [first, last](size_t i) { return i < first || i > last; });
+  if (prose.size() < 2) return {};
+  Band band{first, last + 1, x};
+  // The line pitch: the median distance between neighbouring prose rows.
+  std::vector<double> steps;
+  for (size_t k = 1; k < prose.size(); ++k) steps.push_back(Centre(rows[prose[k]]) - Centre(rows[prose[k - 1]]));
+  std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 2), steps.end());
+  double pitch = steps[steps.size() / 2];
+  while (band.begin > 0 && !Crosses(rows[band.begin - 1], x) &&
+         Centre(rows[band.begin]) - Centre(rows[band.begin - 1]) <= 1.25 * pitch) {
+    --band.begin;
+  }
+  while (band.end < rows.size() && !Crosses(rows[band.end], x) &&
+         Centre(rows[band.end]) - Centre(rows[band.end - 1]) <= 1.25 * pitch) {
+    ++band.end;
+  }
+  return band;
+}
+
+// The gutter position with the most prose rows, searched in the middle
+// third of the text's width.
+Band BestBand(const std::vector<std::vector<Word>>& rows) {
+  Extent e = TextExtent(rows);
+  Band best;
+  if (e.x1 - e.x0 < 100) return best;
+  for (double x = e.x0 + (e.x1 - e.x0) / 3; x <= e.x0 + 2 * (e.x1 - e.x0) / 3; x += 2) {
+    Band band = FindBand(rows, x, e);
+    if (band.end - band.begin > best.end - best.begin) best = band;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::vector<std::vector<Word>> OrderColumns(std::vector<std::vector<Word>> rows) {
+  if (rows.size() < kMinProseRows) return rows;
+  Band band = BestBand(rows);
+  if (band.end == band.begin) return rows;
+  std::vector<std::vector<Word>> out(std::make_move_iterator(rows.begin()),
+                                     std::make_move_iterator(rows.begin() + static_cast<long>(band.begin)));
+  std::vector<std::vector<Word>> right;
+  for (size_t i = band.begin; i < band.end; ++i) {
+    std::vector<Word>& row = rows[i];
+    auto split = row.begin() + static_cast<long>(SplitIndex(row, band.gutter));
+    if (split != row.end()) right.emplace_back(std::make_move_iterator(split), std::make_move_iterator(row.end()));
+    row.erase(split, row.end());
+    if (!row.empty()) out.push_back(std::move(row));
+  }
+  for (auto& row : right) out.push_back(std::move(row));
+  // A page may hold a second band further down (columns, a full-width
+  // block, columns again).
+  std::vector<std::vector<Word>> rest(std::make_move_iterator(rows.begin() + static_cast<long>(band.end)),
+                                      std::make_move_iterator(rows.end()));
+  for (auto& row : OrderColumns(std::move(rest))) out.push_back(std::move(row));
+  return out;
+}
+
+}  // namespace finsam

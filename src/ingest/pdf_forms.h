@@ -1,0 +1,45 @@
+// Filled-in AcroForm fields of a PDF as words of the page model. Many
+// archived applications are fillable forms whose answers live only in the
+// fields' values (/V): the page content holds the labels, and the widgets'
+// appearance streams may be empty or stale. poppler-cpp has no form API, so
+// the fields are read through poppler-glib (only in pdf_forms.cc). Tested by
+// pdf_forms_test.cc and corpus/45_*.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/document.h"
+
+namespace finsam {
+
+// One widget's value. The rectangle is in PDF user space relative to the
+// page's crop box (origin bottom-left, before /Rotate).
+struct FormValue {
+  std::string text;        // the value as a reader shows it ("X" for a checked box)
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  double font_size = 0;    // from /DA; 0 means automatic
+  bool multiline = false;  // a multi-line text field: the value wraps in its box
+  bool check = false;      // a check box or radio button
+};
+
+// The page a value sits on, as the text layer sees it.
+struct PageFrame {
+  double width = 0, height = 0;   // crop box, before rotation
+  int rotation = 0;               // /Rotate: 0, 90, 180 or 270
+};
+
+// Every filled-in widget, per 0-based page index (empty when the PDF has no
+// form, or poppler-glib cannot open it: the text layer is read regardless).
+std::vector<std::vector<FormValue>> ReadFormValues(std::string_view bytes, const std::string& password);
+
+// Words for a page's values, laid out in their widgets' boxes as a viewer
+// draws them (in page points, origin top-left of the displayed page), so
+// labels and values group into rows and cells like printed text. A value the
+// page's own words already show inside its box (an appearance stream that
+// prints it) is left out.
+std::vector<Word> FormValueWords(const std::vector<FormValue>& values, const PageFrame& frame,
+                                 const std::vector<Word>& page_words);
+
+}  // namespace finsam
