@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # One case per template: form, numbered form, letter, beslut, protokoll,
-# slutrapport, lägesrapport.
+# slutrapport, lägesrapport; a förslag till beslut with en-dash att-satser.
 default_cases=(
   corpus/01_uppsala_form_esign
   corpus/06_kalmar_numbered_sum_mismatch
@@ -19,6 +19,7 @@ default_cases=(
   corpus/13_uppsala_protokollsutdrag
   corpus/17_skaraborg_slutrapport_unsigned
   corpus/19_jamtland_lagesrapport_tkr
+  corpus/50_gotland_forslag_dash_bullets
 )
 cases=("$@")
 [ ${#cases[@]} -gt 0 ] || cases=("${default_cases[@]}")

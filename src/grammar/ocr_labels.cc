@@ -5,6 +5,8 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <set>
 #include <string_view>
 
@@ -38,15 +40,24 @@ std::vector<std::string> SplitWords(const std::string& text) {
   return words;
 }
 
+// One variant per folded spelling; where label sets spell it differently
+// ("insatsägare" as a column word, "Insatsägare" as a label) the one that
+// opens with a capital is what a line starting with it reads as.
 std::vector<Variant> LongVariants(const Grammar& grammar) {
   std::vector<Variant> out;
-  std::set<std::string> seen;
+  std::map<std::string, size_t> seen;
   for (const auto& [name, set] : grammar.labels) {
     for (const std::string& v : set.variants) {
       std::string folded = FoldForMatch(v);
       int limit = OcrLabelEditLimit(Letters(folded));
-      if (limit == 0 || !seen.insert(folded).second) continue;
-      out.push_back(Variant{SplitWords(v), folded, limit});
+      if (limit == 0) continue;
+      auto [at, added] = seen.emplace(folded, out.size());
+      if (added) {
+        out.push_back(Variant{SplitWords(v), folded, limit});
+      } else if (std::isupper(static_cast<unsigned char>(v[0])) &&
+                 !std::isupper(static_cast<unsigned char>(out[at->second].words[0][0]))) {
+        out[at->second].words = SplitWords(v);
+      }
     }
   }
   return out;
@@ -99,6 +110,49 @@ bool RepairCell(Cell& cell, const std::vector<Variant>& variants) {
   return true;
 }
 
+// Quote marks OCR reads from specks, underlines or emphasis around a word.
+constexpr std::string_view kQuoteMarks[] = {"\"", "'", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "\u2018", "\u2019"};
+
+std::string TrimQuoteMarks(std::string word) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::string_view q : kQuoteMarks) {
+      if (word.size() >= q.size() && word.compare(0, q.size(), q) == 0) word.erase(0, q.size()), changed = true;
+      if (word.size() >= q.size() && word.compare(word.size() - q.size(), q.size(), q) == 0) {
+        word.resize(word.size() - q.size());
+        changed = true;
+      }
+    }
+  }
+  return word;
+}
+
+std::string JoinWords(const std::vector<Word>& words) {
+  std::string text;
+  for (const Word& w : words) text += (text.empty() ? "" : " ") + w.text;
+  return text;
+}
+
+// A label with stray quote marks around its words ("1. ""Projektnamn"""):
+// the fewest opening words are unquoted that let the cell open with a
+// label; words after them, the value, keep theirs.
+bool UnquoteLabel(Cell& cell, const RE2& any_label) {
+  constexpr size_t kMaxLabelWords = 6;
+  std::vector<Word> words = cell.words;
+  for (size_t n = 0; n < std::min(words.size(), kMaxLabelWords); ++n) {
+    std::string bare = TrimQuoteMarks(words[n].text);
+    if (bare == words[n].text) continue;
+    words[n].text = bare;
+    std::vector<Word> kept;
+    for (const Word& w : words) if (!w.text.empty()) kept.push_back(w);
+    if (!RE2::PartialMatch(JoinWords(kept), any_label)) continue;
+    cell.words = std::move(kept);
+    cell.text = JoinWords(cell.words);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int OcrLabelEditLimit(size_t letters) {
@@ -118,6 +172,7 @@ void RepairOcrLabels(Document& doc, const Grammar& grammar) {
       if (cell.words.empty()) continue;
       // A cell that already opens with a label is left as it is.
       if (grammar.any_label && RE2::PartialMatch(cell.text, *grammar.any_label)) continue;
+      if (grammar.any_label && UnquoteLabel(cell, *grammar.any_label)) { changed = true; continue; }
       changed = RepairCell(cell, variants) || changed;
     }
     if (changed) RebuildLineText(line);

@@ -2,7 +2,8 @@
 // words one or two misread letters away from a grammar label ("lnsatsägare",
 // "Samverkanspaiter") gets the label's words back, so every rule matches it
 // as usual. Only the label words are touched, never what follows them:
-// amounts and dates are not repaired. Tested by ocr_labels_test.cc.
+// amounts and dates are not repaired. Quote marks OCR put around label
+// words ("1. ""Projektnamn""") are dropped, the value's are kept. Tested by ocr_labels_test.cc.
 #pragma once
 
 #include <string>

@@ -50,6 +50,24 @@ TEST(RepairOcrLabelsTest, InflectedWordsAndValuesStay) {
   EXPECT_EQ(doc.lines[0].text, "Samordningsförbundet i Jämtlands län");
 }
 
+TEST(RepairOcrLabelsTest, QuoteMarksAroundALabelGo) {
+  Document doc = OcrDoc({"1.", "\"\"Projektnamn\"\""});
+  RepairOcrLabels(doc, ShippedGrammar());
+  EXPECT_EQ(doc.lines[0].text, "1. Projektnamn");
+}
+
+TEST(RepairOcrLabelsTest, QuoteMarksOfTheValueStay) {
+  Document doc = OcrDoc({"\u201dInsatsens", "namn:", "\"Vägen", "ut\""});
+  RepairOcrLabels(doc, ShippedGrammar());
+  EXPECT_EQ(doc.lines[0].text, "Insatsens namn: \"Vägen ut\"");
+}
+
+TEST(RepairOcrLabelsTest, QuotedTextThatIsNoLabelStays) {
+  Document doc = OcrDoc({"\"Bakom", "kulisserna\""});
+  RepairOcrLabels(doc, ShippedGrammar());
+  EXPECT_EQ(doc.lines[0].text, "\"Bakom kulisserna\"");
+}
+
 TEST(RepairOcrLabelsTest, BornDigitalPagesAreNotTouched) {
   Document doc = OcrDoc({"lnsatsägare:", "Region", "Uppsala"}, /*ocr=*/false);
   RepairOcrLabels(doc, ShippedGrammar());

@@ -16,6 +16,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <condition_variable>
 #include <cstdlib>
@@ -213,25 +214,33 @@ double Median(std::vector<double> values) {
   return values[values.size() / 2];
 }
 
+// The character pitch of a typewriter page: the median over its longer
+// words of ink width per character, where the ink of n characters is about
+// n - 0.2 cells wide. A median, because one misread word ("HHHHH" read
+// from a smudge, two words run together) must not move the whole page's
+// size: heading detection compares pages by it. 0 with too few words.
+double MonospacePitch(const std::vector<Word>& words) {
+  constexpr size_t kMinLetters = 4, kMinWords = 10;
+  std::vector<double> per_cell;
+  for (const Word& w : words) {
+    double n = static_cast<double>(CodePoints(w.text));
+    if (n >= kMinLetters) per_cell.push_back(w.box.width() / (n - 0.2));
+  }
+  return per_cell.size() >= kMinWords ? Median(per_cell) : 0;
+}
+
 // OCR boxes hug the ink; a text layer's boxes span whole character cells.
 // On a typewriter page (spaces 0.6 em, told by the median gap between
 // neighbouring words of Tesseract's lines) each word is widened to its
-// characters' cells, at the page's median pitch, so a space after a ":" is
-// one space again; elsewhere the side bearings are added back.
+// characters' cells, at the page's pitch, so a space after a ":" is one
+// space again; elsewhere the side bearings are added back.
 void FitToCharacterCells(std::vector<Word>& words, const std::vector<bool>& line_start) {
   std::vector<double> gaps;
-  // The pitch is the slope of ink width over character count (a least
-  // squares line): the ink of n characters is about n - 0.2 cells wide, so
-  // a plain ratio would shrink long words by most of a cell.
-  double sn = 0, sw = 0, snn = 0, snw = 0, count = 0;
-  for (size_t i = 0; i < words.size(); ++i) {
-    double n = static_cast<double>(CodePoints(words[i].text));
-    sn += n, sw += words[i].box.width(), snn += n * n, snw += n * words[i].box.width(), count += 1;
-    if (i == 0 || line_start[i] || words[i].font_size <= 0) continue;
+  for (size_t i = 1; i < words.size(); ++i) {
+    if (line_start[i] || words[i].font_size <= 0) continue;
     gaps.push_back((words[i].box.x0 - words[i - 1].box.x1) / words[i].font_size);
   }
-  double spread = count * snn - sn * sn;
-  double pitch = spread > 0 ? (count * snw - sn * sw) / spread : 0;
+  double pitch = MonospacePitch(words);
   bool monospace = gaps.size() >= 10 && Median(gaps) > 0.45 && pitch > 0;
   for (Word& w : words) {
     w.monospace = monospace;
@@ -244,11 +253,38 @@ void FitToCharacterCells(std::vector<Word>& words, const std::vector<bool>& line
   }
 }
 
-std::vector<Word> CollectWords(tesseract::TessBaseAPI& api, double dpi) {
+// A line's first word read from a speck, a punched hole, a stamp's edge or a
+// margin mark: Tesseract gives it a low confidence and no word shape
+// ("HH", "&&", "»¦"): no lower-case letter, no digit, at most five
+// characters. Left in, it hides the start of the line ("HH Förslag till
+// beslut") from every pattern anchored there. Digits are kept (a section
+// number is not guessed away) and so is any word read with confidence.
+bool IsMarginNoise(const Word& word) {
+  constexpr double kNoiseConfidence = 0.5;
+  if (word.confidence >= kNoiseConfidence || CodePoints(word.text) > 5) return false;
+  for (unsigned char c : word.text) {
+    if (std::isdigit(c) || std::islower(c)) return false;
+  }
+  // Lower-case letters outside ASCII (å, ä, ö, é) open with 0xC3 then a byte
+  // from 0xA0 up; their capitals are 0x80-0x9F.
+  for (size_t i = 0; i + 1 < word.text.size(); ++i) {
+    if (static_cast<unsigned char>(word.text[i]) == 0xC3 && static_cast<unsigned char>(word.text[i + 1]) >= 0xA0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Tesseract's words in reading order, each marked when it opens a text line.
+struct RawWords {
   std::vector<Word> words;
   std::vector<bool> line_start;
+};
+
+RawWords ReadWords(tesseract::TessBaseAPI& api, double dpi) {
+  RawWords raw;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-  if (!it) return words;
+  if (!it) return raw;
   bool new_line = true;
   do {
     new_line = new_line || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE);
@@ -266,12 +302,33 @@ std::vector<Word> CollectWords(tesseract::TessBaseAPI& api, double dpi) {
     if (word.text.find_first_not_of("|¦") == std::string::npos) continue;
     word.box = WordBox(*it, dpi, &word.font_size);
     word.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);
-    words.push_back(std::move(word));
-    line_start.push_back(new_line);
+    raw.words.push_back(std::move(word));
+    raw.line_start.push_back(new_line);
     new_line = false;
   } while (it->Next(tesseract::RIL_WORD));
-  FitToCharacterCells(words, line_start);
-  return words;
+  return raw;
+}
+
+// Margin noise opening a line is dropped; the line then starts at its next
+// word. A line of noise alone is kept (it stays apart from the text).
+void DropMarginNoise(RawWords& raw) {
+  RawWords kept;
+  for (size_t i = 0; i < raw.words.size(); ++i) {
+    bool more = i + 1 < raw.words.size() && !raw.line_start[i + 1];
+    if (raw.line_start[i] && more && IsMarginNoise(raw.words[i])) {
+      raw.line_start[i + 1] = true;
+      continue;
+    }
+    kept.words.push_back(std::move(raw.words[i]));
+    kept.line_start.push_back(raw.line_start[i]);
+  }
+  raw = std::move(kept);
+}
+
+std::vector<Word> FinishWords(RawWords raw) {
+  DropMarginNoise(raw);
+  FitToCharacterCells(raw.words, raw.line_start);
+  return std::move(raw.words);
 }
 
 Result<OcrPage> RecognisePage(std::string_view bytes, const std::string& password, int index,
@@ -303,21 +360,16 @@ Result<OcrPage> RecognisePage(std::string_view bytes, const std::string& passwor
     engines.reader.Clear();
     return Error{"ocr_failed", "Tesseract could not read page " + std::to_string(index + 1), ""};
   }
-  page.words = CollectWords(engines.reader, dpi);
+  RawWords raw = ReadWords(engines.reader, dpi);
   engines.reader.Clear();
   Box size = PixelsToPoints(0, 0, pixGetWidth(pix.get()), pixGetHeight(pix.get()), dpi);
   page.width = size.x1;
   page.height = size.y1;
+  page.words = FinishWords(std::move(raw));
   return page;
 }
 
-int DefaultThreads() {
-  if (const char* env = std::getenv("FINSAM_OCR_JOBS")) {
-    int n = std::atoi(env);
-    if (n > 0) return n;
-  }
-  return std::max(1u, std::thread::hardware_concurrency());
-}
+int DefaultThreads() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
 
 // A fixed set of worker threads for the whole process, so each thread's
 // Tesseract engines outlive single documents.
@@ -374,6 +426,11 @@ OcrPool& SharedPool(int threads) {
 }
 
 }  // namespace
+
+int OcrThreadsPerProcess(int processes, int requested, int cores) {
+  if (requested > 0) return requested;
+  return std::max(1, std::max(cores, 1) / std::max(processes, 1));
+}
 
 std::vector<Result<OcrPage>> RecognisePages(std::string_view bytes, const std::string& password,
                                             const std::vector<int>& pages, const OcrSettings& settings) {

@@ -41,9 +41,16 @@ Box PixelsToPoints(int x0, int y0, int x1, int y1, double dpi);
 
 struct OcrSettings {
   double dpi = 300;
-  int threads = 0;                // 0: FINSAM_OCR_JOBS, else hardware threads
+  int threads = 0;                // recognition threads of this process; 0: one per core
   std::string language = "swe";
 };
+
+// Recognition threads for each of `processes` processes that parse files at
+// once (extract/ingest --jobs): `requested` if positive (--ocr-threads),
+// else the cores shared out between the processes, at least one, so that
+// files in parallel and pages in parallel together never ask for more
+// threads than there are cores.
+int OcrThreadsPerProcess(int processes, int requested, int cores);
 
 // One recognised page: words in PDF points of the upright page.
 struct OcrPage {
@@ -54,7 +61,8 @@ struct OcrPage {
 };
 
 // Recognises the 0-based `pages` of the PDF in `bytes`, in parallel; one
-// result per requested page, in order. Per-page failures are Error values
+// result per requested page, in order. The process-wide pool is sized by
+// the first call's settings.threads. Per-page failures are Error values
 // (ocr_unavailable, ocr_render_failed, ocr_failed).
 std::vector<Result<OcrPage>> RecognisePages(std::string_view bytes, const std::string& password,
                                             const std::vector<int>& pages, const OcrSettings& settings);

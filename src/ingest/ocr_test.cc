@@ -68,5 +68,15 @@ TEST(PixelsToPointsTest, ScalesByResolution) {
   EXPECT_NEAR(a4.y1, 841.9, 0.1);
 }
 
+// Files in parallel (--jobs) and pages in parallel share the cores.
+TEST(OcrThreadsPerProcessTest, SharesTheCoresBetweenWorkers) {
+  EXPECT_EQ(OcrThreadsPerProcess(1, 0, 2), 2);   // one file at a time: its pages in parallel
+  EXPECT_EQ(OcrThreadsPerProcess(2, 0, 2), 1);   // two files at once: one thread each
+  EXPECT_EQ(OcrThreadsPerProcess(8, 0, 2), 1);
+  EXPECT_EQ(OcrThreadsPerProcess(2, 0, 8), 4);
+  EXPECT_EQ(OcrThreadsPerProcess(2, 3, 2), 3);   // --ocr-threads wins
+  EXPECT_EQ(OcrThreadsPerProcess(0, 0, 0), 1);
+}
+
 }  // namespace
 }  // namespace finsam

@@ -63,8 +63,19 @@ class Builder {
 };
 
 void Builder::Note(const std::string& pointer, const Line& line, const std::string& text, const std::string& rule) {
-  double confidence = 1;
-  for (const Cell& c : line.cells) for (const Word& w : c.words) confidence = std::min(confidence, w.confidence);
+  // The value's own words decide (a misread label or speck beside a value
+  // does not make the value uncertain); the whole line if none is found.
+  double line_min = 1, value_min = 1;
+  bool found = false;
+  for (const Cell& c : line.cells) {
+    for (const Word& w : c.words) {
+      line_min = std::min(line_min, w.confidence);
+      if (w.text.empty() || text.find(w.text) == std::string::npos) continue;
+      value_min = std::min(value_min, w.confidence);
+      found = true;
+    }
+  }
+  double confidence = found ? value_min : line_min;
   rec_.provenance[pointer] = Evidence{line.page, line.number, text, rule, confidence};
 }
 
