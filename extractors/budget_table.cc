@@ -161,8 +161,10 @@ void AddCostRow(const ParsedRow& row, State& state, Table& table) {
   for (const AmountCell& a : row.amounts) {
     if (!InAny(state.total_columns, a.box) && !InAny(state.outcome_columns, a.box)) amounts.push_back(a);
   }
-  // A total column (last, or first before per-year columns) repeats the
-  // sum of the others: it is not a cost of its own.
+  // An unlabelled total column (last, or first before per-year columns)
+  // repeats the sum of the others: it is not a cost of its own. When the
+  // header names the total column it is already left out, and a party's
+  // share that happens to equal the others' sum is a cost.
   // With year columns, amounts that each sit under their own year are all
   // costs even when two are equal.
   bool under_years = !state.year_columns.empty();
@@ -171,7 +173,7 @@ void AddCostRow(const ParsedRow& row, State& state, Table& table) {
     for (const Column& y : state.year_columns) under = under || Overlaps(y.box, a.box);
     under_years = under_years && under;
   }
-  if (amounts.size() >= 2 && !under_years) {
+  if (amounts.size() >= 2 && !under_years && state.total_columns.empty()) {
     int64_t all = 0;
     for (const AmountCell& a : amounts) all += a.sek;
     if (2 * amounts.back().sek == all) {

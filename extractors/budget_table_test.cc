@@ -47,6 +47,17 @@ TEST(BudgetTableTest, TkrHeaderAndYearColumns) {
   EXPECT_EQ(b.rows[3].line, 4);
 }
 
+// With a labelled total column, a party's share equal to the other parties'
+// sum is still a cost (no guessing that the first cell is a total).
+TEST(BudgetTableTest, LabelledTotalColumnKeepsEveryPartyCell) {
+  BudgetValue b = Extract(
+      "Kostnad (kr)\tKommunen\tRegionen\tFörsäkringskassan\tTotalt\n"
+      "Personal\t25 000\t20 000\t5 000\t50 000\n"
+      "Summa\t25 000\t20 000\t5 000\t50 000\n");
+  EXPECT_EQ(Rows(b), (std::vector<std::string>{"Personal|-|25000", "Personal|-|20000", "Personal|-|5000"}));
+  EXPECT_EQ(b.total, 50000);
+}
+
 TEST(BudgetTableTest, KronorAmountsWithoutYears) {
   BudgetValue b = Extract(
       "Kostnadsslag\tBelopp (kr)\n"

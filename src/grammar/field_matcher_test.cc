@@ -110,6 +110,9 @@ TEST(FieldMatcherTest, TrimValueStripsSeparators) {
       {" \u2013 2024-01-01 - 2024-12-31", "2024-01-01 - 2024-12-31"},
       {"Hälso- och sjukvård", "Hälso- och sjukvård"},
       {" :  ", ""},
+      {" är Ystads kommun", "Ystads kommun"},
+      {" blir Region Skåne", "Region Skåne"},
+      {" Ärendet gäller", "Ärendet gäller"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.in);

@@ -30,6 +30,10 @@ std::string_view TrimValue(std::string_view text) {
   while (text.rfind("–", 0) == 0 || text.rfind(" ", 0) == 0) {
     text.remove_prefix(text.rfind("–", 0) == 0 ? 3 : 1);
   }
+  // Prose instead of a form: "Projektägare är X", "Huvudman blir Y".
+  for (std::string_view copula : {"är ", "blir "}) {
+    if (text.substr(0, copula.size()) == copula) text.remove_prefix(copula.size());
+  }
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   return text;
 }
