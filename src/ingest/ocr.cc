@@ -11,6 +11,7 @@
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
+#include <re2/re2.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 #include <dlfcn.h>
@@ -328,7 +329,14 @@ void DropMarginNoise(RawWords& raw) {
 std::vector<Word> FinishWords(RawWords raw) {
   DropMarginNoise(raw);
   FitToCharacterCells(raw.words, raw.line_start);
-  return std::move(raw.words);
+  // After the boxes are fitted to the characters read, so that what the
+  // dropped quote marks covered stays part of the word, not a gap.
+  std::vector<Word> words;
+  for (Word& w : raw.words) {
+    w.text = DropQuoteRuns(w.text);
+    if (!w.text.empty()) words.push_back(std::move(w));
+  }
+  return words;
 }
 
 Result<OcrPage> RecognisePage(std::string_view bytes, const std::string& password, int index,
@@ -426,6 +434,13 @@ OcrPool& SharedPool(int threads) {
 }
 
 }  // namespace
+
+std::string DropQuoteRuns(const std::string& text) {
+  static const RE2 kQuoteRun("[\"'“”„″’]{2,}");
+  std::string out = text;
+  RE2::GlobalReplace(&out, kQuoteRun, "");
+  return out;
+}
 
 int OcrThreadsPerProcess(int processes, int requested, int cores) {
   if (requested > 0) return requested;

@@ -52,6 +52,11 @@ struct OcrSettings {
 // threads than there are cores.
 int OcrThreadsPerProcess(int processes, int requested, int cores);
 
+// An OCR word without its runs of two or more quote marks: typeset text never
+// has them, and Tesseract reads specks, stars and heavy strokes as them
+// ("\"\"AKT\"\"ivitet" is "AKTivitet"). A single quote mark is text and stays.
+std::string DropQuoteRuns(const std::string& text);
+
 // One recognised page: words in PDF points of the upright page.
 struct OcrPage {
   std::vector<Word> words;

@@ -78,5 +78,13 @@ TEST(OcrThreadsPerProcessTest, SharesTheCoresBetweenWorkers) {
   EXPECT_EQ(OcrThreadsPerProcess(0, 0, 0), 1);
 }
 
+TEST(DropQuoteRunsTest, RunsGoSingleQuotesStay) {
+  EXPECT_EQ(DropQuoteRuns("\"\"\"\"AKT\"\"ivitet"), "AKTivitet");
+  EXPECT_EQ(DropQuoteRuns("”“Projektnamn"), "Projektnamn");
+  EXPECT_EQ(DropQuoteRuns("\"Steget\""), "\"Steget\"");
+  EXPECT_EQ(DropQuoteRuns("Lindqvist’s"), "Lindqvist’s");
+  EXPECT_EQ(DropQuoteRuns("''"), "");
+}
+
 }  // namespace
 }  // namespace finsam
