@@ -188,12 +188,6 @@ TEST_F(CliTest, GrammarCheckReportsFileLineColumn) {
   EXPECT_NE(r.err.find("grammar_syntax"), std::string::npos) << r.err;
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-
 // The code of each output line: the error code, or "record".
 std::vector<std::string> Outcomes(const RunResult& r) {
   std::vector<std::string> codes;

@@ -36,12 +36,6 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
-
 const fs::path kHostileDir = FINSAM_SOURCE_DIR "/corpus/hostile";
 // Issue 7: an outcome within 30 s and 1 GiB. Under ASan (a Debug build,
 // several times slower, OCR included) the clock gets twice as long, and no

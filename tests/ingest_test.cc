@@ -23,6 +23,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/files.h"
+
 extern char** environ;
 
 namespace finsam {
@@ -30,12 +32,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressSanitizer = true;
-#else
-constexpr bool kAddressSanitizer = false;
-#endif
 
 std::string Quote(const std::string& s) {
   std::string out = "'";

@@ -6,6 +6,13 @@
 
 namespace finsam {
 
+// True in the ASan build, where address-space caps and timings differ.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kAddressSanitizer = true;
+#else
+inline constexpr bool kAddressSanitizer = false;
+#endif
+
 // The whole file as bytes ("" when it cannot be read).
 std::string ReadAll(const std::filesystem::path& path);
 
