@@ -463,10 +463,14 @@ std::vector<Result<OcrPage>> RecognisePages(std::string_view bytes, const std::s
 
 }  // namespace finsam
 
-// Tesseract keeps its dictionaries (DAWGs) in a process-wide cache that it
-// never frees; LeakSanitizer would fail every ASan run that reads a scan.
-// The sanitizer runtime calls this hook when present; without a sanitizer it
-// is never called.
+// LeakSanitizer suppressions for caches that libraries keep for the whole
+// process on purpose; without them every ASan run that reads a scan or a PDF
+// would fail. libtesseract, liblept: Tesseract's dictionaries (DAWGs), never
+// freed. libfontconfig: Poppler's global font configuration, which
+// pdf_words.cc keeps alive across files instead of rebuilding it per file.
+// Defined here because this object is always linked into the engine's users
+// (a file of its own in the static library would not be). The sanitizer
+// runtime calls this hook when present; without a sanitizer it never is.
 extern "C" const char* __lsan_default_suppressions() {  // NOLINT: name fixed by LSan
-  return "leak:libtesseract.so\nleak:liblept.so\n";
+  return "leak:libtesseract.so\nleak:liblept.so\nleak:libfontconfig.so\n";
 }
