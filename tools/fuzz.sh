@@ -79,6 +79,15 @@ for t in "${targets[@]}"; do
   echo "fuzz $t: $status, ${runs:-?} runs in ${seconds}s, ${cov:-no coverage line} (log: $logdir/run.log)"
   if [ $status = FAILED ]; then
     grep -m1 -A25 'ERROR\|==[0-9]*==\|invariant\|Test unit written' "$logdir/run.log" || tail -30 "$logdir/run.log"
+    # The input itself, when small enough to travel in a CI log, so that a
+    # failure on another machine can be replayed here: save the lines between
+    # the markers and run `base64 -d | gunzip`.
+    artifact=$(grep -o "Test unit written to [^ ]*" "$logdir/run.log" | tail -1 | cut -d' ' -f5)
+    if [ -n "$artifact" ] && [ -f "$artifact" ] && [ "$(gzip -9c "$artifact" | wc -c)" -le 12000 ]; then
+      echo "----- $(basename "$artifact") (gzip, base64) -----"
+      gzip -9c "$artifact" | base64
+      echo "----- end -----"
+    fi
   fi
 done
 exit $failed

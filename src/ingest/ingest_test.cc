@@ -293,5 +293,19 @@ TEST(IngestPdfTest, FormFieldValuesJoinTheRowsOfTheirLabels) {
   EXPECT_EQ(Words(name->cells[1]), (std::vector<std::string>{"Stegvis", "tillbaka", "i", "Falkenberg"}));
 }
 
+// A single-line field of 400 CJK ideographs in Helvetica, /NeedAppearances
+// true: Poppler would ask fontconfig for a fallback font glyph by glyph
+// (minutes on a large field); the value is read from the form instead.
+TEST(IngestPdfTest, FieldValueIsReadFromTheFormWhenPopplerWouldGenerateItsAppearance) {
+  IngestOptions no_ocr;
+  no_ocr.ocr = OcrMode::kNever;
+  Result<Document> doc =
+      IngestFile(FINSAM_SOURCE_DIR "/fuzz/regressions/pdf_ingest_fuzz/form_field_font_fallback.pdf", no_ocr);
+  ASSERT_TRUE(doc.ok()) << doc.error().ToString();
+  std::string text;
+  for (const std::string& line : PageLines(*doc, 1)) text += line;
+  EXPECT_EQ(text.rfind("\u4e00\u4e01\u4e02", 0), 0u) << text.substr(0, 30);
+}
+
 }  // namespace
 }  // namespace finsam

@@ -7,10 +7,6 @@
 #include "ingest/ocr.h"
 
 #include <leptonica/allheaders.h>
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
 #include <re2/re2.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
@@ -28,6 +24,8 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+
+#include "ingest/pdf_render.h"
 
 namespace finsam {
 
@@ -130,31 +128,19 @@ Engines& ThreadEngines(const std::string& language) {
 // Renders at the wanted resolution, but a page drawn larger than A4 (a
 // scan placed at 96 ppi) at most 3,508 pixels on its long side (A4 at
 // 300 dpi): more pixels only slow Tesseract down. `dpi` is what was used.
+// Each task opens its own document: Poppler documents are not shared
+// between threads.
 PixPtr RenderPage(std::string_view bytes, const std::string& password, int index, double wanted,
                   double* dpi) {
-  // Each task opens its own document: Poppler documents are not shared
-  // between threads.
-  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
-      bytes.data(), static_cast<int>(bytes.size()), password, password));
-  if (!pdf || pdf->is_locked()) return nullptr;
-  std::unique_ptr<poppler::page> page(pdf->create_page(index));
-  if (!page) return nullptr;
-  poppler::rectf rect = page->page_rect();
-  double long_side = std::max(rect.width(), rect.height());
-  *dpi = long_side <= 0 ? wanted : std::min(wanted, 3508.0 * 72.0 / long_side);
-  poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_gray8);
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  poppler::image image = renderer.render_page(page.get(), *dpi, *dpi);
-  if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) return nullptr;
-  PixPtr pix(pixCreate(image.width(), image.height(), 8));
+  std::optional<GrayImage> image = RenderPageGray(bytes, password, index, wanted, 3508);
+  if (!image) return nullptr;
+  *dpi = image->dpi;
+  PixPtr pix(pixCreate(image->width, image->height, 8));
   if (!pix) return nullptr;
-  const char* data = image.const_data();
-  for (int y = 0; y < image.height(); ++y) {
-    const unsigned char* row = reinterpret_cast<const unsigned char*>(data + static_cast<size_t>(y) * image.bytes_per_row());
+  for (int y = 0; y < image->height; ++y) {
+    const unsigned char* row = image->pixels.data() + static_cast<size_t>(y) * static_cast<size_t>(image->width);
     l_uint32* line = pixGetData(pix.get()) + static_cast<size_t>(y) * pixGetWpl(pix.get());
-    for (int x = 0; x < image.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
+    for (int x = 0; x < image->width; ++x) SET_DATA_BYTE(line, x, row[x]);
   }
   pixSetResolution(pix.get(), static_cast<int>(*dpi), static_cast<int>(*dpi));
   return pix;
@@ -467,7 +453,7 @@ std::vector<Result<OcrPage>> RecognisePages(std::string_view bytes, const std::s
 // process on purpose; without them every ASan run that reads a scan or a PDF
 // would fail. libtesseract, liblept: Tesseract's dictionaries (DAWGs), never
 // freed. libfontconfig: Poppler's global font configuration, which
-// pdf_words.cc keeps alive across files instead of rebuilding it per file.
+// poppler_core.cc keeps alive across files instead of rebuilding it per file.
 // Defined here because this object is always linked into the engine's users
 // (a file of its own in the static library would not be). The sanitizer
 // runtime calls this hook when present; without a sanitizer it never is.

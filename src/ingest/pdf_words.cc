@@ -1,31 +1,18 @@
 // Words of a PDF text layer through Poppler's TextOutputDev (see
-// pdf_words.h). The only file that includes Poppler's core headers.
-// Tested by pdf_words_test.cc.
+// pdf_words.h). Tested by pdf_words_test.cc.
 #include "ingest/pdf_words.h"
 
-#include <poppler/Annot.h>
-#include <poppler/Catalog.h>
-#include <poppler/Form.h>
-#include <poppler/GlobalParams.h>
 #include <poppler/PDFDoc.h>
-#include <poppler/Stream.h>
 #include <poppler/TextOutputDev.h>
 #include <poppler/cpp/poppler-global.h>
 #include <unicode/utf8.h>
 
 #include <cstdint>
 
+#include "ingest/poppler_core.h"
+
 namespace finsam {
 namespace {
-
-// Poppler builds its global parameters (font and encoding tables, about as
-// much work as reading a short page) when the first document opens and
-// drops them when the last one closes, that is for every file read one at a
-// time. One holder for the process keeps them. Errors stay silent, as
-// pdf_ingest.cc asks of poppler-cpp.
-void KeepGlobalParams() {
-  static const GlobalParamsIniter kIniter([](ErrorCategory, Goffset, const char*) {});
-}
 
 // poppler-cpp hands a word's UTF-8 through UTF-16 and back with iconv
 // (ustring::from_utf8(c_str()).to_utf8()): ill-formed UTF-8 comes back
@@ -72,38 +59,6 @@ Word ToWord(const TextWord& tw, std::string text) {
   return word;
 }
 
-// A field entry of a widget, inherited through /Parent (depth-limited).
-Object FieldEntry(Object node, const char* key) {
-  for (int depth = 0; depth < 32 && node.isDict(); ++depth) {
-    Object value = node.dictLookup(key);
-    if (!value.isNull()) return value;
-    node = node.dictLookup("Parent");
-  }
-  return Object(objNull);
-}
-
-// Poppler 22.12 never returns from generating the appearance of a
-// multi-line text field whose value is UTF-16 with an odd number of bytes
-// (Annot.cc: layoutText gives up without moving on and drawText calls it
-// again). Such a widget is left undrawn; its value still reaches the page
-// through pdf_forms.cc. Found by fuzz/pdf_ingest_fuzz; replayed by the
-// fuzz_regressions_pdf_ingest_fuzz test.
-bool AnnotationIsSafeToDraw(Annot* annot, void* doc_data) {
-  if (annot->getType() != Annot::typeWidget) return true;
-  auto* doc = static_cast<PDFDoc*>(doc_data);
-  Form* form = doc->getCatalog()->getForm();
-  if (!annot->getAppearance().isNull() && !(form && form->getNeedAppearances())) return true;  // drawn as stored
-  // Read from the widget's own dictionary: a widget outside /AcroForm
-  // /Fields still gets a (standalone) field and a generated appearance.
-  Object widget = doc->getXRef()->fetch(annot->getRef());
-  Object type = FieldEntry(widget.copy(), "FT");
-  Object flags = FieldEntry(widget.copy(), "Ff");
-  Object value = FieldEntry(widget.copy(), "V");
-  bool multiline = flags.isInt() && (flags.getInt() & (1 << 12)) != 0;
-  bool odd_utf16 = value.isString() && value.getString()->hasUnicodeMarker() && value.getString()->getLength() % 2 != 0;
-  return !(type.isName("Tx") && multiline && odd_utf16);
-}
-
 bool Contains(std::string_view text, std::initializer_list<const char*> markers) {
   for (const char* marker : markers) {
     if (text.find(marker) != std::string_view::npos) return true;
@@ -121,13 +76,8 @@ bool IsMonospaceFontName(std::string_view font) {
   return Contains(font, {"Mono", "mono", "Courier", "Consol", "Typewriter"});
 }
 
-PdfWordReader::PdfWordReader(std::string_view bytes, const std::string& password) {
-  KeepGlobalParams();
-  // As poppler::document::load_from_raw_data opens it.
-  auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
-  doc_ = std::make_unique<PDFDoc>(stream, GooString(password.c_str()), GooString(password.c_str()));
-  if (!doc_->isOk()) doc_.reset();
-}
+PdfWordReader::PdfWordReader(std::string_view bytes, const std::string& password)
+    : doc_(OpenPdfDoc(bytes, password)) {}
 
 PdfWordReader::~PdfWordReader() = default;
 
@@ -137,10 +87,11 @@ std::vector<Word> PdfWordReader::PageWords(int index) const {
   std::vector<Word> words;
   if (!doc_ || index < 0 || index >= doc_->getNumPages()) return words;
   // The text_list configuration: reading order, no physical layout, the
-  // page at 72 dpi unrotated, annotations drawn.
+  // page at 72 dpi unrotated, annotations drawn (but for generated form
+  // appearances, see poppler_core.h).
   TextOutputDev out(nullptr, false, 0, false, false);
   doc_->displayPageSlice(&out, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr, nullptr,
-                         AnnotationIsSafeToDraw, doc_.get(), true);
+                         DrawAnnotationUnlessGenerated, doc_.get(), true);
   std::unique_ptr<TextWordList> list = out.makeWordList();
   words.reserve(static_cast<size_t>(list->getLength()));
   for (int i = 0; i < list->getLength(); ++i) {

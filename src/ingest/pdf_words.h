@@ -5,8 +5,8 @@
 // values text_list(text_list_include_font) gives, without what that call
 // adds and the engine never reads: a scan of every font of the page per
 // page, a copy of that font list per word, per-glyph boxes and two iconv
-// conversions per word. Also keeps Poppler's global parameters alive for
-// the whole process, so they are not rebuilt for every file.
+// conversions per word. Form widgets whose appearance Poppler would have
+// to generate are left undrawn (poppler_core.h); pdf_forms.cc reads them.
 // Tested by pdf_words_test.cc (against text_list on the corpus PDFs).
 #pragma once
 

@@ -1,6 +1,7 @@
 // Tests for PdfWordReader: on every corpus PDF it reads the same words,
 // boxes, font sizes, bold/monospace flags and spaces as poppler-cpp's
-// page::text_list(text_list_include_font), the call it replaces.
+// page::text_list(text_list_include_font), the call it replaces, but for
+// form fields whose appearance Poppler would generate.
 #include "ingest/pdf_words.h"
 
 #include <gtest/gtest.h>
@@ -43,6 +44,25 @@ std::vector<Word> TextListWords(const poppler::page& page) {
   return words;
 }
 
+// text_list also reads the words Poppler draws when it generates a form
+// field's appearance; the reader leaves those fields to pdf_forms.cc
+// (poppler_core.h). The form case's contact field is the corpus's one
+// field without a stored appearance.
+std::vector<Word> WithoutGeneratedFieldWords(std::vector<Word> words, const std::filesystem::path& pdf) {
+  if (pdf.parent_path().filename() != "45_halland_acroform_fields") return words;
+  const std::vector<std::string> field = {"Lena", "Sjöholm,", "0346-88", "60", "00"};
+  for (size_t i = 0; i + field.size() <= words.size(); ++i) {
+    bool match = true;
+    for (size_t k = 0; k < field.size() && match; ++k) match = words[i + k].text == field[k];
+    if (match) {
+      words.erase(words.begin() + static_cast<std::ptrdiff_t>(i), words.begin() + static_cast<std::ptrdiff_t>(i + field.size()));
+      return words;
+    }
+  }
+  ADD_FAILURE() << pdf << ": text_list no longer reads the generated field's words";
+  return words;
+}
+
 void ExpectSameWords(const std::vector<Word>& want, const std::vector<Word>& got, const std::string& where) {
   ASSERT_EQ(want.size(), got.size()) << where;
   for (size_t i = 0; i < want.size(); ++i) {
@@ -76,7 +96,8 @@ TEST(PdfWordsTest, SameWordsAsTextListOnTheCorpus) {
       if (!page) continue;
       std::vector<Word> got = reader.PageWords(p);
       for (const Word& w : got) bold += w.bold;
-      ExpectSameWords(TextListWords(*page), got, pdf.string() + " page " + std::to_string(p + 1));
+      std::vector<Word> want = WithoutGeneratedFieldWords(TextListWords(*page), pdf);
+      ExpectSameWords(want, got, pdf.string() + " page " + std::to_string(p + 1));
     }
     ++files;
   }
