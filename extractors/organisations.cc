@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -69,6 +70,14 @@ struct OrgRegistry::Impl {
   std::unordered_map<std::string, std::vector<Bare>> field_only;
   // Marked words joined by ' ' → entry, to catch a name given to two bodies.
   std::unordered_map<std::string, uint32_t> owner, field_owner;
+  // Tells registries apart in the per-thread candidate cache (an address
+  // could be reused by the next registry).
+  uint64_t generation = NextGeneration();
+
+  static uint64_t NextGeneration() {
+    static std::atomic<uint64_t> next{1};
+    return next++;
+  }
 };
 
 namespace {
@@ -297,6 +306,42 @@ void AddNear(const Impl& impl, const std::string& key, std::vector<uint32_t>* ou
   for (const std::string& first : it->second) AddFirstWord(impl, first, out);
 }
 
+// Names whose first word is `folded` itself, its genitive or one OCR slip
+// away from it.
+void SingleWordCandidates(const Impl& impl, const std::string& folded, size_t letters, Scratch* s,
+                          std::vector<uint32_t>* out) {
+  AddFirstWord(impl, folded, out);
+  if (folded.size() > 1 && folded.back() == 's') {
+    s->key.assign(folded, 0, folded.size() - 1);
+    AddFirstWord(impl, s->key, out);
+  }
+  if (letters >= kFuzzyWordLetters - 1 && !impl.by_deletion.empty()) {
+    AddNear(impl, folded, out);
+    ForEachDeletion(folded, &s->deletion, [&](const std::string& d) { AddNear(impl, d, out); });
+  }
+}
+
+// SingleWordCandidates, remembered per thread: the same few thousand words
+// recur in every document, and finding a word's fuzzy candidates afresh
+// costs a hash lookup per letter. Bounded; emptied when full.
+const std::vector<uint32_t>& CachedSingleWordCandidates(const Impl& impl, const Word& w, Scratch* s) {
+  constexpr size_t kMaxCachedWords = 1 << 16;
+  thread_local uint64_t generation = 0;
+  thread_local std::unordered_map<std::string, std::vector<uint32_t>> cache;
+  if (generation != impl.generation || cache.size() >= kMaxCachedWords) {
+    cache.clear();
+    generation = impl.generation;
+  }
+  auto [it, inserted] = cache.try_emplace(w.folded);
+  if (inserted) {
+    std::vector<uint32_t>& found = it->second;
+    SingleWordCandidates(impl, w.folded, w.letters, s, &found);
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+  }
+  return it->second;   // sorted, no repeats
+}
+
 // Names that could start at word i: same first word, its genitive, one OCR
 // slip away, or split in two ("Försäkrings kassan").
 void CollectCandidates(const Impl& impl, const std::vector<Word>& words, size_t i,
@@ -309,16 +354,12 @@ void CollectCandidates(const Impl& impl, const std::vector<Word>& words, size_t 
     s->key += words[i + 1].folded;
     AddFirstWord(impl, s->key, &s->candidates);
   }
-  AddFirstWord(impl, w.folded, &s->candidates);
-  if (w.folded.size() > 1 && w.folded.back() == 's') {
-    s->key.assign(w.folded, 0, w.folded.size() - 1);
-    AddFirstWord(impl, s->key, &s->candidates);
+  const std::vector<uint32_t>& single = CachedSingleWordCandidates(impl, w, s);
+  if (s->candidates.empty()) {
+    s->candidates = single;
+    return;
   }
-  if (w.letters >= kFuzzyWordLetters - 1 && !impl.by_deletion.empty()) {
-    AddNear(impl, w.folded, &s->candidates);
-    ForEachDeletion(w.folded, &s->deletion,
-                    [&](const std::string& d) { AddNear(impl, d, &s->candidates); });
-  }
+  s->candidates.insert(s->candidates.end(), single.begin(), single.end());
   std::sort(s->candidates.begin(), s->candidates.end());
   s->candidates.erase(std::unique(s->candidates.begin(), s->candidates.end()),
                       s->candidates.end());

@@ -260,6 +260,22 @@ TEST(OrgMentions, FindsBodiesWithSpans) {
   for (const OrgRef& r : m) EXPECT_FALSE(r.unit.has_value());
 }
 
+// Candidate names are remembered per word and thread; a second registry
+// asked about the same words must not get the first one's answers.
+TEST(OrgMentions, RegistriesDoNotShareRememberedCandidates) {
+  auto first = Small("agency\tFörsäkringskassan\tFK\n");
+  auto second = Small("agency\tArbetsförmedlingen\tAF\n");
+  ASSERT_NE(first, nullptr);
+  ASSERT_NE(second, nullptr);
+  const std::string text = "Försäkringskassan och Arbetsförmedlingen";
+  for (int round = 0; round < 2; ++round) {
+    EXPECT_EQ(Canonicals(first->FindMentions(text)), std::vector<std::string>{"Försäkringskassan"});
+    EXPECT_EQ(Canonicals(second->FindMentions(text)), std::vector<std::string>{"Arbetsförmedlingen"});
+    // An OCR slip finds the same body through the remembered fuzzy candidates.
+    EXPECT_EQ(Canonicals(first->FindMentions("Försäkringskasan")), std::vector<std::string>{"Försäkringskassan"});
+  }
+}
+
 TEST(OrgMentions, ShortAliasesOnlyAsUpperCaseWords) {
   auto m = Real()->FindMentions("Ansökan om medel från RAR");
   ASSERT_EQ(m.size(), 1u);
