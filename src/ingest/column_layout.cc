@@ -135,13 +135,18 @@ Band FindBand(const std::vector<std::vector<Word>>& rows, double x, const Extent
 }
 
 // The gutter position with the most prose rows, searched in the middle
-// third of the text's width.
+// third of the text's width every 2 points, or in kMaxGutterTries even
+// steps when that third is wider than a page's (a damaged file's word far
+// off the page would otherwise ask for millions of tries).
 Band BestBand(const std::vector<std::vector<Word>>& rows) {
+  constexpr double kMaxGutterTries = 400;
   Extent e = TextExtent(rows);
   Band best;
-  if (e.x1 - e.x0 < 100) return best;
-  for (double x = e.x0 + (e.x1 - e.x0) / 3; x <= e.x0 + 2 * (e.x1 - e.x0) / 3; x += 2) {
-    Band band = FindBand(rows, x, e);
+  double third = (e.x1 - e.x0) / 3;
+  if (!(third >= 100.0 / 3) || !std::isfinite(third)) return best;
+  double step = std::max(2.0, third / kMaxGutterTries);
+  for (double k = 0; k * step <= third; ++k) {
+    Band band = FindBand(rows, e.x0 + third + k * step, e);
     if (band.end - band.begin > best.end - best.begin) best = band;
   }
   return best;

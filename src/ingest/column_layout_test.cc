@@ -103,5 +103,22 @@ TEST(OrderColumnsTest, TablesAndSignatureBlocksKeepRowOrder) {
   }
 }
 
+// A damaged file may put a word far off the page; the gutter search must
+// not step across that width (found by fuzz/pdf_ingest_fuzz, which timed
+// out; replayed from fuzz/regressions/).
+TEST(OrderColumnsTest, AWordFarOffThePageDoesNotStretchTheGutterSearch) {
+  std::vector<Word> words;
+  for (int r = 0; r < 8; ++r) {
+    Set(words, "vänster rad " + std::to_string(r) + " med mer text", 60, r);
+    Set(words, "höger rad " + std::to_string(r) + " med mer text", 320, r);
+  }
+  Set(words, "bortom", 1e12, 20);
+  std::vector<std::string> lines = Lines(words);
+  // Every word is kept; the rows are read across, as without columns.
+  ASSERT_EQ(lines.size(), 9u);
+  EXPECT_EQ(lines[0], "vänster rad 0 med mer text höger rad 0 med mer text");
+  EXPECT_EQ(lines[8], "bortom");
+}
+
 }  // namespace
 }  // namespace finsam
