@@ -21,6 +21,7 @@ packages=(
   libtesseract-dev libleptonica-dev tesseract-ocr-swe tesseract-ocr-osd  # OCR of scanned pages
   img2pdf imagemagick                # tools/make_scanned_corpus.sh
   libsqlite3-dev libpq-dev           # ingest sinks (SQLite, PostgreSQL)
+  libmimalloc-dev                    # the shipped binary's allocator (CMakeLists.txt: FINSAM_MIMALLOC)
   postgresql                         # tools/test_postgres.sh runs a real server
   python3 python3-jsonschema         # cross-check of records against the schema
   chromium                           # tools/html_report_test.sh loads the audit report headless
