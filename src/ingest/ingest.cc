@@ -54,10 +54,10 @@ Result<FileDigest> DigestFile(const std::string& path, size_t max_file_bytes) {
   std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
   EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
   FileDigest digest;
-  std::vector<char> buffer(1 << 20);
+  char buffer[1 << 16];   // on the stack: a heap buffer was allocated and zeroed for every file
   while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    EVP_DigestUpdate(ctx.get(), buffer.data(), static_cast<size_t>(in.gcount()));
+    in.read(buffer, sizeof buffer);
+    EVP_DigestUpdate(ctx.get(), buffer, static_cast<size_t>(in.gcount()));
     digest.size += static_cast<uint64_t>(in.gcount());
   }
   if (in.bad()) return Error{"file_unreadable", "read error", path};

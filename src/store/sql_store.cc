@@ -43,10 +43,12 @@ class SqlStore : public RecordStore {
       params.push_back(std::to_string(key));
       in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
     }
-    // CAST: PostgreSQL infers a parameter's type from its first use.
-    auto rows = db_->Query("SELECT DISTINCT f.sha256, f.part, f.path, f.document_type, f.minhash "
-                           "FROM fingerprint_bands b JOIN fingerprints f ON f.sha256 = b.sha256 AND f.part = b.part "
-                           "WHERE f.sha256 <> CAST($1 AS TEXT) AND b.band IN (" + in + ") "
+    // CAST: PostgreSQL infers a parameter's type from its first use. The
+    // documents sharing a band are found first, as bare keys: a DISTINCT
+    // over the joined rows would sort each signature once per shared band.
+    auto rows = db_->Query("SELECT f.sha256, f.part, f.path, f.document_type, f.minhash FROM fingerprints f "
+                           "WHERE f.sha256 <> CAST($1 AS TEXT) AND (f.sha256, f.part) IN "
+                           "(SELECT b.sha256, b.part FROM fingerprint_bands b WHERE b.band IN (" + in + ")) "
                            "ORDER BY f.path, f.part LIMIT 1000",
                            params);
     if (!rows.ok()) return rows.error();
