@@ -1,8 +1,9 @@
 // Forked, limited extraction (see isolated_extract.h). Protocol: the parent
 // writes a NUL-terminated path; the worker answers two JSON lines per record
 // (the record, then {"fingerprint": …}), or one error record, then the line
-// kEndOfAnswer. A worker that exits with kExitMemory ran out of its memory
-// limit.
+// kEndOfAnswer. Before its answer it writes one kProgress byte for each page
+// OCR has read, and each gives the file its time limit afresh. A worker that
+// exits with kExitMemory ran out of its memory limit.
 // Tested by isolated_extract_test.cc.
 #include "bulk/isolated_extract.h"
 
@@ -26,14 +27,16 @@
 
 #include "audit/fingerprint.h"
 #include "emit/record_json.h"
+#include "ingest/ocr.h"
 
 namespace finsam {
 namespace {
 
 constexpr int kExitMemory = 70;
 constexpr int kExitException = 71;
-// JSON escapes control characters, so this line never occurs inside a record.
+// JSON escapes control characters, so neither occurs inside a record.
 constexpr char kEndOfAnswer[] = "\x1e\n";
+constexpr char kProgress = '\x1d';
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kAddressSanitizer = true;
@@ -150,9 +153,20 @@ void KeepOnlyOwnPipes(int& in, int& out) {
   out = 4;
 }
 
+int g_answer_fd = -1;
+
+// The OCR page hook of a worker process: one byte, written whole by a
+// single write() even from several OCR threads at once.
+void SendProgress() {
+  char progress = kProgress;
+  if (write(g_answer_fd, &progress, 1) < 0) {}   // a gone parent kills the worker anyway
+}
+
 [[noreturn]] void RunWorker(int in, int out, const Engine& engine, const IsolationLimits& limits) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);   // a killed import takes its workers with it
   KeepOnlyOwnPipes(in, out);
+  g_answer_fd = out;
+  SetOcrPageHook(&SendProgress);
   LimitMemory(limits.max_memory_mb);
   try {
     for (std::string path; ReadPath(in, path);) WriteAll(out, Answer(path, engine));
@@ -173,6 +187,11 @@ std::string Seconds(double seconds) {
 std::string SignalName(int sig) {
   const char* abbrev = sigabbrev_np(sig);
   return abbrev ? std::string("SIG") + abbrev : "signal " + std::to_string(sig);
+}
+
+std::chrono::steady_clock::time_point DeadlineFromNow(double seconds) {
+  return std::chrono::steady_clock::now() +
+         std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
 }
 
 FileOutcome Failed(const ExtractWorker& worker, std::string reason, std::string message) {
@@ -278,9 +297,7 @@ bool Assign(ExtractWorker& worker, const std::string& path, const std::string& s
   worker.output.clear();
   worker.timeout_seconds = limits.timeout_seconds;
   worker.max_memory_mb = limits.max_memory_mb;
-  worker.deadline = std::chrono::steady_clock::now() +
-                    std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                        std::chrono::duration<double>(limits.timeout_seconds));
+  worker.deadline = DeadlineFromNow(limits.timeout_seconds);
   return true;
 }
 
@@ -289,7 +306,12 @@ std::optional<FileOutcome> ReadSome(ExtractWorker& worker) {
   ssize_t n = read(worker.from_worker, buffer, sizeof buffer);
   if (n < 0 && (errno == EINTR || errno == EAGAIN)) return std::nullopt;
   if (n <= 0) return Reap(worker);
-  worker.output.append(buffer, static_cast<size_t>(n));
+  char* end = buffer + n;
+  if (std::find(buffer, end, kProgress) != end) {
+    end = std::remove(buffer, end, kProgress);
+    worker.deadline = std::max(worker.deadline, DeadlineFromNow(worker.timeout_seconds));
+  }
+  worker.output.append(buffer, end);
   // The worker writes nothing after its end mark until it gets the next path.
   constexpr size_t kMark = sizeof kEndOfAnswer - 1;
   if (worker.output.size() < kMark || worker.output.compare(worker.output.size() - kMark, kMark, kEndOfAnswer) != 0) {

@@ -21,7 +21,7 @@
 namespace finsam {
 
 struct IsolationLimits {
-  double timeout_seconds = 120;   // wall clock per file
+  double timeout_seconds = 120;   // wall clock per file, given afresh after each page OCR reads
   size_t max_memory_mb = 2048;    // RLIMIT_AS of a worker; 0 = none
   int files_per_worker = 500;     // then a fresh worker (bounds leaks and fragmentation)
 };
@@ -51,8 +51,9 @@ void SetWorkerFaultHook(WorkerFaultHook hook);
 // Forks a worker that extracts files with `engine` (inherited, read-only).
 Result<ExtractWorker> StartWorker(const Engine& engine, const IsolationLimits& limits);
 
-// Hands an idle worker a file; its time limit starts now. False if the
-// worker is gone (the caller starts another).
+// Hands an idle worker a file; its time limit starts now (and again with
+// each page OCR reads there). False if the worker is gone (the caller
+// starts another).
 bool Assign(ExtractWorker& worker, const std::string& path, const std::string& sha256,
             const IsolationLimits& limits);
 

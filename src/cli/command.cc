@@ -30,7 +30,7 @@ std::unique_ptr<Engine> LoadEngine(const GlobalOptions& options) {
 void AddLimitOptions(CLI::App& app, LimitOptions& limits) {
   app.fallthrough();
   IsolationLimits& isolation = limits.isolation;
-  app.add_option("--timeout", isolation.timeout_seconds, "seconds allowed per file (default 120)")
+  app.add_option("--timeout", isolation.timeout_seconds, "seconds allowed per file, and again after each page OCR reads (default 120)")
       ->check(CLI::PositiveNumber)->group("Limits");
   app.add_option("--max-memory-mb", isolation.max_memory_mb,
                  "address space allowed per file's parser, 0 = unlimited (default 2048)")->group("Limits");

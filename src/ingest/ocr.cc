@@ -13,6 +13,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <condition_variable>
@@ -433,6 +434,16 @@ int OcrThreadsPerProcess(int processes, int requested, int cores) {
   return std::max(1, std::max(cores, 1) / std::max(processes, 1));
 }
 
+namespace {
+std::atomic<OcrPageHook> g_page_hook{nullptr};
+}  // namespace
+
+void SetOcrPageHook(OcrPageHook hook) { g_page_hook = hook; }
+
+void ReportOcrPage() {
+  if (OcrPageHook hook = g_page_hook.load()) hook();
+}
+
 std::vector<Result<OcrPage>> RecognisePages(std::string_view bytes, const std::string& password,
                                             const std::vector<int>& pages, const OcrSettings& settings) {
   std::vector<Result<OcrPage>> results(pages.size(), Result<OcrPage>(Error{"ocr_failed", "not run", ""}));
@@ -441,6 +452,7 @@ std::vector<Result<OcrPage>> RecognisePages(std::string_view bytes, const std::s
   for (size_t i = 0; i < pages.size(); ++i) {
     done.push_back(pool.Submit([&, i] {
       results[i] = RecognisePage(bytes, password, pages[i], settings);
+      ReportOcrPage();
     }));
   }
   for (std::future<void>& f : done) f.get();

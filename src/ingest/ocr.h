@@ -72,4 +72,14 @@ struct OcrPage {
 std::vector<Result<OcrPage>> RecognisePages(std::string_view bytes, const std::string& password,
                                             const std::vector<int>& pages, const OcrSettings& settings);
 
+// Told of every page RecognisePages has read, from the thread that read it
+// (so it must be thread-safe and async-signal-safe enough for write()). An
+// isolated worker process uses it to show its parent that a long scan is
+// still moving (bulk/isolated_extract.cc); null, the default, does nothing.
+using OcrPageHook = void (*)();
+void SetOcrPageHook(OcrPageHook hook);
+
+// Calls the hook, if any: what RecognisePages does after each page.
+void ReportOcrPage();
+
 }  // namespace finsam

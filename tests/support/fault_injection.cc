@@ -2,7 +2,9 @@
 // FINSAM_TEST_FAULT="SUBSTRING:KIND[,SUBSTRING:KIND…]" with KIND crash, hang,
 // alloc (C++ allocation) or malloc_abort (C allocation, then abort()) makes a worker process fail that way on a path containing
 // SUBSTRING, so the tests exercise every failure path in a real process
-// without shipping a hostile PDF for each. Linked only into the test
+// without shipping a hostile PDF for each. KIND slow_scan is no failure: a
+// scan of six pages at 0.4 s each (OCR page reports, no OCR), then the file
+// is read as usual. Linked only into the test
 // binaries (finsam_tests and finsam-extract-faults), never into the shipped
 // finsam-extract. Used by isolated_extract_test.cc, tests/cli_test.cc and
 // tests/ingest_test.cc.
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "bulk/isolated_extract.h"
+#include "ingest/ocr.h"
 
 namespace finsam {
 namespace {
@@ -25,6 +28,12 @@ void Fail(const std::string& kind) {
     raise(SIGSEGV);
   }
   if (kind == "hang") for (;;) pause();
+  if (kind == "slow_scan") {
+    for (int page = 0; page < 6; ++page) {
+      usleep(400 * 1000);
+      ReportOcrPage();
+    }
+  }
   if (kind == "alloc") {
     std::vector<std::string> hog;
     for (;;) hog.emplace_back(64u << 20, 'x');
