@@ -26,13 +26,8 @@ class BulkRun {
     for (;;) {
       if (auto assigned = AssignIdle(); !assigned.ok()) return assigned.error();
       if (!pool_.AnyBusy()) break;
-      std::vector<WorkerPool::Finished> finished = pool_.Collect();
-      // The freed workers parse their next files while these are stored.
-      // A file whose content is among these (not stored yet) is parsed
-      // again and then skipped by the store, as a concurrent importer's is.
-      if (auto assigned = AssignIdle(); !assigned.ok()) return assigned.error();
-      for (WorkerPool::Finished& f : finished) {
-        if (auto stored = Store(std::move(f.outcome)); !stored.ok()) return stored.error();
+      for (WorkerPool::Finished& finished : pool_.Collect()) {
+        if (auto stored = Store(std::move(finished.outcome)); !stored.ok()) return stored.error();
       }
       progress_.Update(counts_);
     }
