@@ -16,7 +16,8 @@ std::optional<GrayImage> RenderPageGray(std::string_view bytes, const std::strin
                                         int max_long_side) {
   std::unique_ptr<PDFDoc> doc = OpenPdfDoc(bytes, password);
   if (!doc || index < 0 || index >= doc->getNumPages()) return std::nullopt;
-  // The page as a viewer shows it: crop box, /Rotate applied.
+  // The crop box, as a viewer shows it; its long side caps the resolution
+  // whichever way /Rotate turns the page.
   const int number = index + 1;
   double width = doc->getPageCropWidth(number), height = doc->getPageCropHeight(number);
   double long_side = std::max(width, height);
