@@ -124,6 +124,19 @@ void LabelCandidates(const Rule& rule, const std::vector<Line>& lines, size_t be
   }
 }
 
+size_t CodePoints(re2::StringPiece s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// The byte after the code point that starts at `pos`.
+size_t NextCodePoint(re2::StringPiece s, size_t pos) {
+  ++pos;
+  while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+  return pos;
+}
+
 void PatternCandidates(const Rule& rule, const std::vector<Line>& lines, size_t begin, size_t end,
                        std::vector<Candidate>& out) {
   const RE2& re = *rule.pattern;
@@ -132,10 +145,18 @@ void PatternCandidates(const Rule& rule, const std::vector<Line>& lines, size_t 
   // och Y som delinsatsägare").
   for (size_t i = begin; i < end; ++i) {
     re2::StringPiece input(lines[i].text), match[2];
+    // Groups of a ^-anchored pattern send RE2 straight to its backtracker on
+    // every line; its DFA says "no" to most lines for much less.
+    if (!re.Match(input, 0, input.size(), RE2::UNANCHORED, nullptr, 0)) continue;
     size_t pos = 0;
     while (pos < input.size() &&
            re.Match(input, pos, input.size(), RE2::UNANCHORED, match, groups >= 1 ? 2 : 1)) {
       const re2::StringPiece& value = groups >= 1 ? match[1] : match[0];
+      if (rule.max_chars && CodePoints(value) > rule.max_chars) {
+        // As /(.{3,200}?)/ would: no match starts here, a later one may.
+        pos = NextCodePoint(input, static_cast<size_t>(match[0].data() - input.data()));
+        continue;
+      }
       out.push_back({std::string(value.data(), value.size()), i, false, false});
       size_t next = static_cast<size_t>(match[0].end() - input.data());
       pos = next > pos ? next : pos + 1;

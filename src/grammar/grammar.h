@@ -47,6 +47,7 @@ struct Rule {
   Take take = Take::kRestOrNext;
   int lines = 0;                   // for Take::kLines
   std::unique_ptr<RE2> pattern;    // kPattern
+  size_t max_chars = 0;            // kPattern: a longer value is no value (0: any length)
   std::string derive;              // kDerive: name of a built-in derivation
   std::set<std::string> families;  // empty = every family
   SourcePos pos;

@@ -3,6 +3,7 @@
 #include "grammar/grammar_syntax.h"
 
 #include <cctype>
+#include <charconv>
 #include <set>
 #include <sstream>
 
@@ -267,8 +268,16 @@ Result<bool> Parser::FieldRule(const std::vector<GrammarToken>& t) {
     } else if (o.text == "in") {
       std::stringstream list(o.value);
       for (std::string f; std::getline(list, f, ',');) if (!f.empty()) rule.families.insert(f);
+    } else if (o.text == "max" && rule.kind == RuleKind::kPattern) {
+      int n = 0;
+      auto [end, ec] = std::from_chars(o.value.data(), o.value.data() + o.value.size(), n);
+      if (ec != std::errc() || end != o.value.data() + o.value.size() || n <= 0) {
+        return Fail("grammar_syntax", o.column, o.value, "max= is a number of characters, at least 1");
+      }
+      rule.max_chars = static_cast<size_t>(n);
     } else {
-      return Fail("grammar_syntax", o.column, o.text, "unknown option (take, sub, in)");
+      return Fail("grammar_syntax", o.column, o.text,
+                  rule.kind == RuleKind::kPattern ? "unknown option (take, sub, in, max)" : "unknown option (take, sub, in)");
     }
   }
   Field* field = FindField(grammar, block_name);
