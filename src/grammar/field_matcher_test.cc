@@ -40,6 +40,8 @@ field case_number id
   dnr pattern /^dnr:?\s*(\d{4}:\d+)/
 field any id
   whole pattern /kr$/
+field as_owner orgs
+  as_owner pattern /(?:^|\bmed\s+)([^,.]{3,}?)\s+som\s+insatsägare\b/ max=12
 field granted text
   granted pattern /x/ in=beslut,mall_2024
 
@@ -198,6 +200,21 @@ TEST(FieldMatcherTest, PatternRulesTakeGroupOneOrTheWholeMatch) {
   std::vector<Candidate> whole = FindCandidates(RuleOf("any"), lines, 0, lines.size(), TestGrammar());
   EXPECT_EQ(Texts(whole), (std::vector<std::string>{"kr"}));
   EXPECT_EQ(whole[0].line_index, 2u);
+}
+
+TEST(FieldMatcherTest, MaxBoundsAPatternValueAsACountedRepetitionWould) {
+  // /([^,.]{3,12}?)/ would not match at the line start (the value there is
+  // longer than 12 characters) but would after "med"; max=12 says the same.
+  std::vector<Line> lines = Lines(
+      "Vi arbetar tillsammans med Nacka kommun som insatsägare\n"
+      "Region Stockholm som insatsägare\n"
+      "Åtta långa ord här och där som insatsägare");
+  std::vector<Candidate> found = FindCandidates(RuleOf("as_owner"), lines, 0, lines.size(), TestGrammar());
+  EXPECT_EQ(Texts(found), (std::vector<std::string>{"Nacka kommun"}));
+  // Characters, not bytes: "Åtta långa o" is 12 characters, 14 bytes.
+  std::vector<Line> accented = Lines("Åtta långa o som insatsägare");
+  EXPECT_EQ(Texts(FindCandidates(RuleOf("as_owner"), accented, 0, 1, TestGrammar())),
+            (std::vector<std::string>{"Åtta långa o"}));
 }
 
 // BUG: in a numbered table row the label regex matches across the cell
