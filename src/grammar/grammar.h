@@ -6,6 +6,7 @@
 // language. Loaded by grammar_loader.cc; applied by field_matcher.cc.
 #pragma once
 
+#include <array>
 #include <map>
 #include <memory>
 #include <set>
@@ -34,6 +35,10 @@ struct LabelSet {
   std::vector<std::string> variants;
   std::unique_ptr<RE2> regex;   // groups: 1 = the label text, 2 = "(*)" if present
   SourcePos pos;
+  // Bytes a label of the set can start with (after white space and
+  // numbering), so most texts are refused without an RE2 call (label_match.cc).
+  std::array<bool, 256> first_bytes{};
+  bool any_first_byte = false;
 };
 
 enum class RuleKind { kLabel, kPattern, kHeading, kDerive, kSection };

@@ -284,6 +284,30 @@ TEST(GrammarLoaderTest, LabelRegexMatchesNumberingMarkersAndFolding) {
   }
 }
 
+// MatchLabelAt refuses most texts by their first letter before asking RE2;
+// it must agree with the regex on every text.
+TEST(GrammarLoaderTest, LabelFirstLetterIndexAgreesWithTheRegex) {
+  LabelSet set;
+  set.variants = {"Projektnamn", "Insatsägare", "Ort/datum", "E-post", "Ägare", "Övrigt", "§ 4"};
+  set.regex = std::make_unique<RE2>(LabelRegexSource(set.variants));
+  ASSERT_TRUE(set.regex->ok());
+  IndexFirstBytes(set);
+  EXPECT_FALSE(set.any_first_byte);
+  for (const char* text : {"Projektnamn", "1. Projektnamn", "2.3 Projektnamn: Jobbspåret", "a) Projektnamn",
+                           "B) Projektnamn", "• Projektnamn", "  - Projektnamn", "* Projektnamn", "\tProjektnamn",
+                           "INSATSAGARE (*)", "insatsägare:", "Ort / datum:", "Epost", "e-post", "Ägare", "agare",
+                           "ÄGARE", "Ågare", "Ovrigt", "ÖVRIGT", "övrigt", "§ 4", "§4", "Xprojektnamn", "123. Projektnamn",
+                           "2.Projektnamn", "-Projektnamn", "", "   ", "12", "ä"}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(MatchLabelAt(set, text).has_value(), RE2::PartialMatch(text, *set.regex));
+  }
+  // A variant that opens with white space or an optional dash may start anywhere.
+  LabelSet loose;
+  loose.variants = {"-post"};
+  IndexFirstBytes(loose);
+  EXPECT_TRUE(loose.any_first_byte);
+}
+
 TEST(GrammarLoaderTest, ShippedGrammarsLoad) {
   Result<Grammar> g = LoadGrammarDirs({FINSAM_SOURCE_DIR "/grammars"});
   ASSERT_TRUE(g.ok()) << g.error().ToString();

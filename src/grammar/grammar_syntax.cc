@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "grammar/grammar_loader.h"
+#include "grammar/label_match.h"
 
 namespace finsam {
 
@@ -383,6 +384,7 @@ Result<bool> FinishGrammar(Grammar& grammar) {
     RE2::Options options;
     options.set_log_errors(false);
     set.regex = std::make_unique<RE2>(LabelRegexSource(set.variants), options);
+    IndexFirstBytes(set);
     if (!set.regex->ok()) return Error{"grammar_regex", "label set '" + name + "': " + set.regex->error(), set.pos.ToString()};
   }
   for (const Field& field : grammar.fields) {

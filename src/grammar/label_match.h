@@ -18,6 +18,9 @@ struct LabelMatch {
 
 std::optional<LabelMatch> MatchLabelAt(const LabelSet& set, std::string_view text);
 
+// Fills set.first_bytes from its variants (the grammar loader calls it).
+void IndexFirstBytes(LabelSet& set);
+
 // Convenience: by set name; nullopt when the set does not exist.
 std::optional<LabelMatch> MatchLabel(const Grammar& grammar, const std::string& set,
                                      std::string_view text);
