@@ -270,6 +270,9 @@ TEST(GrammarLoaderTest, LabelRegexMatchesNumberingMarkersAndFolding) {
       {"E-post: anna@example.se", true, "E-post", false},
       {"Insatsägarens", false, "", false},
       {"Projektnamnet", false, "", false},
+      {"Projektnamné", false, "", false},       // a Latin letter goes on the word
+      {"Projektnamnŋ", false, "", false},
+      {"Projektnamn€ 300", true, "Projektnamn", false},
       {"Om Projektnamn", false, "", false},
       {"123. Projektnamn", false, "", false},
   };
