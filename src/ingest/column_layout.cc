@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace finsam {
 namespace {
@@ -36,13 +37,46 @@ Extent TextExtent(const std::vector<std::vector<Word>>& rows) {
 
 double Em(const Word& w) { return w.font_size > 0 ? w.font_size : std::max(1.0, w.box.y1 - w.box.y0); }
 
-// Whether a word of the row lies across `x` or too near it for a gutter
-// (a space between two words of one line is no gutter).
-bool Crosses(const std::vector<Word>& row, double x) {
-  return std::any_of(row.begin(), row.end(), [x](const Word& w) {
-    double clearance = 0.6 * Em(w);
-    return w.box.x0 - clearance < x && w.box.x1 + clearance > x;
-  });
+// Where a row's words stand in the way of a gutter: a word, widened by its
+// clearance (a space between two words of one line is no gutter), crosses
+// the x positions strictly inside it. Built once per row, so that the
+// hundreds of gutter positions tried on a page cost a binary search each.
+class RowBlocks {
+ public:
+  explicit RowBlocks(const std::vector<Word>& row) {
+    std::vector<std::pair<double, double>> spans;
+    spans.reserve(row.size());
+    for (const Word& w : row) {
+      double clearance = 0.6 * Em(w);
+      double left = w.box.x0 - clearance, right = w.box.x1 + clearance;
+      if (std::isnan(left) || std::isnan(right)) continue;   // crosses nothing, and would not sort
+      spans.push_back({left, right});
+    }
+    std::sort(spans.begin(), spans.end());
+    double reach = -std::numeric_limits<double>::infinity();
+    for (const auto& [left, right] : spans) {
+      lefts_.push_back(left);
+      reach = std::max(reach, right);
+      reach_.push_back(reach);
+    }
+  }
+  // Whether a word lies across `x` or too near it for a gutter.
+  bool Crosses(double x) const {
+    // The spans that start left of x; one of them crosses x if it reaches past it.
+    size_t n = static_cast<size_t>(std::lower_bound(lefts_.begin(), lefts_.end(), x) - lefts_.begin());
+    return n > 0 && reach_[n - 1] > x;
+  }
+
+ private:
+  std::vector<double> lefts_;   // left ends, ascending
+  std::vector<double> reach_;   // the furthest right end among spans [0, i]
+};
+
+std::vector<RowBlocks> BlocksOf(const std::vector<std::vector<Word>>& rows) {
+  std::vector<RowBlocks> blocks;
+  blocks.reserve(rows.size());
+  for (const auto& row : rows) blocks.emplace_back(row);
+  return blocks;
 }
 
 // One side of a split row reads like a line of prose: no gap wider than
@@ -81,11 +115,12 @@ struct Band {
 };
 
 // The band around the prose rows at gutter `x`, or an empty one.
-Band FindBand(const std::vector<std::vector<Word>>& rows, double x, const Extent& e) {
+Band FindBand(const std::vector<std::vector<Word>>& rows, const std::vector<RowBlocks>& blocks, double x,
+              const Extent& e) {
   std::vector<size_t> prose;
   size_t left = 0, right = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
-    int sides = Crosses(rows[i], x) ? -1 : ProseSides(rows[i], x, e);
+    int sides = blocks[i].Crosses(x) ? -1 : ProseSides(rows[i], x, e);
     if (sides < 0) {
       if (std::min(left, right) >= kMinProseRows) break;
       prose.clear();
@@ -123,11 +158,11 @@ Band FindBand(const std::vector<std::vector<Word>>& rows, double x, const Extent
   for (size_t k = 1; k < prose.size(); ++k) steps.push_back(Centre(rows[prose[k]]) - Centre(rows[prose[k - 1]]));
   std::nth_element(steps.begin(), steps.begin() + static_cast<long>(steps.size() / 2), steps.end());
   double pitch = steps[steps.size() / 2];
-  while (band.begin > 0 && !Crosses(rows[band.begin - 1], x) &&
+  while (band.begin > 0 && !blocks[band.begin - 1].Crosses(x) &&
          Centre(rows[band.begin]) - Centre(rows[band.begin - 1]) <= 1.25 * pitch) {
     --band.begin;
   }
-  while (band.end < rows.size() && !Crosses(rows[band.end], x) &&
+  while (band.end < rows.size() && !blocks[band.end].Crosses(x) &&
          Centre(rows[band.end]) - Centre(rows[band.end - 1]) <= 1.25 * pitch) {
     ++band.end;
   }
@@ -145,8 +180,9 @@ Band BestBand(const std::vector<std::vector<Word>>& rows) {
   double third = (e.x1 - e.x0) / 3;
   if (!(third >= 100.0 / 3) || !std::isfinite(third)) return best;
   double step = std::max(2.0, third / kMaxGutterTries);
+  const std::vector<RowBlocks> blocks = BlocksOf(rows);
   for (double k = 0; k * step <= third; ++k) {
-    Band band = FindBand(rows, e.x0 + third + k * step, e);
+    Band band = FindBand(rows, blocks, e.x0 + third + k * step, e);
     if (band.end - band.begin > best.end - best.begin) best = band;
   }
   return best;
