@@ -62,6 +62,16 @@ TEST(MinHashTest, IsStableAcrossBuilds) {
   EXPECT_EQ(SignatureToHex({0x01234567u, 0xfedcba98u}), "01234567fedcba98");
   EXPECT_EQ(SignatureFromHex("0123456"), std::nullopt);
   EXPECT_EQ(SignatureFromHex("0123456g"), std::nullopt);
+  // Every one of the 128 values, over many shingles (the AVX2 and the plain
+  // build of the shingle loop must agree with each other and with stored data).
+  std::vector<uint32_t> long_sig = MinHashSignature(
+      "Samordningsförbundet beviljar Nacka kommun medel för insatsen Steget vidare under perioden "
+      "2024-01-01 till 2025-12-31 med totalt 1 200 000 kr");
+  std::string hex = SignatureToHex(long_sig);
+  uint64_t digest = 0xcbf29ce484222325ull;
+  for (unsigned char c : hex) digest = (digest ^ c) * 0x100000001b3ull;
+  EXPECT_EQ(hex.substr(0, 24), "1a62c8ab083e4bdf111afa9e");
+  EXPECT_EQ(digest, 0xca07ca453fc52a2bull);
 }
 
 TEST(NearDuplicateTest, NeedsTheSameKnownTypeAndEnoughSharedShingles) {
