@@ -71,7 +71,7 @@ TEST(MinHashTest, IsStableAcrossBuilds) {
   uint64_t digest = 0xcbf29ce484222325ull;
   for (unsigned char c : hex) digest = (digest ^ c) * 0x100000001b3ull;
   EXPECT_EQ(hex.substr(0, 24), "1a62c8ab083e4bdf111afa9e");
-  EXPECT_EQ(digest, 0xca07ca453fc52a2bull);
+  EXPECT_EQ(digest, 0x33b5ee5a1aab6c21ull);   // computed by the build before the AVX2 loop
 }
 
 TEST(NearDuplicateTest, NeedsTheSameKnownTypeAndEnoughSharedShingles) {
