@@ -43,7 +43,13 @@ std::string WordText(const GooString& text) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-Word ToWord(const TextWord& tw, std::string text) {
+// What a font's name says of its words; a page's words share a few fonts.
+struct FontStyle {
+  const GooString* font = nullptr;
+  bool bold = false, monospace = false;
+};
+
+Word ToWord(const TextWord& tw, std::string text, FontStyle& last) {
   Word word;
   word.text = std::move(text);
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -52,9 +58,12 @@ Word ToWord(const TextWord& tw, std::string text) {
   word.box = Box{x0, y0, x0 + (x1 - x0), y0 + (y1 - y0)};
   word.font_size = tw.getFontSize();
   const GooString* font = tw.getFontName(0);
-  std::string_view name = font ? std::string_view(font->c_str()) : std::string_view();
-  word.bold = IsBoldFontName(name);
-  word.monospace = IsMonospaceFontName(name);
+  if (font != last.font || !font) {
+    std::string_view name = font ? std::string_view(font->c_str()) : std::string_view();
+    last = {font, IsBoldFontName(name), IsMonospaceFontName(name)};
+  }
+  word.bold = last.bold;
+  word.monospace = last.monospace;
   word.space_after = tw.hasSpaceAfter();
   return word;
 }
@@ -94,12 +103,13 @@ std::vector<Word> PdfWordReader::PageWords(int index) const {
                          DrawAnnotationUnlessGenerated, doc_.get(), true);
   std::unique_ptr<TextWordList> list = out.makeWordList();
   words.reserve(static_cast<size_t>(list->getLength()));
+  FontStyle last_font;
   for (int i = 0; i < list->getLength(); ++i) {
     const TextWord* tw = list->get(i);
     std::unique_ptr<GooString> text(tw->getText());
     std::string utf8 = WordText(*text);
     if (utf8.find_first_not_of(" \t") == std::string::npos) continue;
-    words.push_back(ToWord(*tw, std::move(utf8)));
+    words.push_back(ToWord(*tw, std::move(utf8), last_font));
   }
   return words;
 }
