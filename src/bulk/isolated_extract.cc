@@ -301,7 +301,7 @@ bool Assign(ExtractWorker& worker, const std::string& path, const std::string& s
   return true;
 }
 
-std::optional<FileOutcome> ReadSome(ExtractWorker& worker) {
+std::optional<FileOutcome> ReadSome(ExtractWorker& worker, const std::function<void()>& on_answer) {
   char buffer[65536];
   ssize_t n = read(worker.from_worker, buffer, sizeof buffer);
   if (n < 0 && (errno == EINTR || errno == EAGAIN)) return std::nullopt;
@@ -320,9 +320,13 @@ std::optional<FileOutcome> ReadSome(ExtractWorker& worker) {
   worker.output.resize(worker.output.size() - kMark);
   worker.busy = false;
   ++worker.files_done;
-  FileOutcome outcome = Decode(worker, worker.output);
+  // `on_answer` may hand the idle worker its next file (or replace it with a
+  // new process), so the answer is decoded from a copy of what it was doing.
+  ExtractWorker answered = worker;
+  answered.output = std::move(worker.output);
   worker.output.clear();
-  return outcome;
+  if (on_answer) on_answer();
+  return Decode(answered, answered.output);
 }
 
 bool KillIfLate(ExtractWorker& worker, std::chrono::steady_clock::time_point now) {

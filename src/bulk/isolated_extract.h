@@ -11,6 +11,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -59,7 +60,10 @@ bool Assign(ExtractWorker& worker, const std::string& path, const std::string& s
 
 // Reads what a busy worker has written. Returns the file's outcome once its
 // answer is complete or the worker died (then pid is -1 and it is reaped).
-std::optional<FileOutcome> ReadSome(ExtractWorker& worker);
+// A complete answer calls `on_answer` first, with the worker idle: it may
+// hand the worker its next file, which it then reads while this answer is
+// decoded.
+std::optional<FileOutcome> ReadSome(ExtractWorker& worker, const std::function<void()>& on_answer = {});
 
 // Kills a worker past its file's deadline; its outcome becomes `timeout`.
 // Other failures: `worker_crashed` (a signal or an unexpected exit, named in

@@ -47,7 +47,7 @@ Result<bool> WorkerPool::Submit(const std::string& path, const std::string& sha2
   return Error{"worker_failed", "cannot hand the file to a worker process", path};
 }
 
-std::vector<WorkerPool::Finished> WorkerPool::Collect(int wait_ms) {
+std::vector<WorkerPool::Finished> WorkerPool::Collect(int wait_ms, const Feed& feed) {
   std::vector<pollfd> fds;
   std::vector<ExtractWorker*> busy;
   for (ExtractWorker& worker : workers_) {
@@ -62,7 +62,19 @@ std::vector<WorkerPool::Finished> WorkerPool::Collect(int wait_ms) {
   for (size_t i = 0; i < busy.size(); ++i) {
     if (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) {
       size_t tag = busy[i]->tag;
-      if (std::optional<FileOutcome> outcome = ReadSome(*busy[i])) {
+      auto hand_on = [&] {
+        std::optional<Job> job = feed ? feed() : std::nullopt;
+        if (!job) return;
+        if (Result<bool> submitted = Submit(job->path, job->sha256, job->tag); !submitted.ok()) {
+          FileOutcome failed;
+          failed.path = job->path;
+          failed.sha256 = job->sha256;
+          failed.reason = submitted.error().code;
+          failed.message = submitted.error().message;
+          finished.push_back({job->tag, std::move(failed)});
+        }
+      };
+      if (std::optional<FileOutcome> outcome = ReadSome(*busy[i], hand_on)) {
         finished.push_back({tag, std::move(*outcome)});
         continue;
       }

@@ -6,6 +6,8 @@
 // past their file's deadline. Tested by worker_pool_test.cc.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,9 +37,18 @@ class WorkerPool {
     size_t tag;
     FileOutcome outcome;
   };
+  // The next file to hand a worker that has just answered, if any.
+  struct Job {
+    std::string path, sha256;
+    size_t tag = 0;
+  };
+  using Feed = std::function<std::optional<Job>()>;
   // Waits up to `wait_ms` for answers, kills workers past their deadline and
-  // returns the files that finished (a killed one as `timeout`).
-  std::vector<Finished> Collect(int wait_ms = 200);
+  // returns the files that finished (a killed one as `timeout`). With a
+  // `feed`, a worker that answers gets its next file before the parent
+  // decodes the answer, so that it does not wait for the parent (a file the
+  // feed gave that no worker could take comes back as finished, failed).
+  std::vector<Finished> Collect(int wait_ms = 200, const Feed& feed = {});
 
  private:
   const Engine& engine_;

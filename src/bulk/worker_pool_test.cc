@@ -37,13 +37,24 @@ class WorkerPoolTest : public ::testing::Test {
   }
 
   // Runs `files` through a pool of `jobs`; the outcomes by tag (= index).
-  std::map<size_t, FileOutcome> RunAll(const std::vector<std::string>& files, int jobs, IsolationLimits limits) {
+  // With `feed`, a worker gets its next file as it answers (as `extract`
+  // does). Each file must come back exactly once.
+  std::map<size_t, FileOutcome> RunAll(const std::vector<std::string>& files, int jobs, IsolationLimits limits,
+                                       bool feed = false) {
     WorkerPool pool(*engine_, limits, jobs);
     std::map<size_t, FileOutcome> outcomes;
     size_t next = 0;
+    WorkerPool::Feed next_file = [&]() -> std::optional<WorkerPool::Job> {
+      if (next >= files.size()) return std::nullopt;
+      ++next;
+      return WorkerPool::Job{files[next - 1], "", next - 1};
+    };
     while (next < files.size() || pool.AnyBusy()) {
       for (; next < files.size() && pool.HasIdle(); ++next) EXPECT_TRUE(pool.Submit(files[next], "", next).ok());
-      for (WorkerPool::Finished& f : pool.Collect()) outcomes[f.tag] = std::move(f.outcome);
+      for (WorkerPool::Finished& f : pool.Collect(200, feed ? next_file : WorkerPool::Feed{})) {
+        EXPECT_EQ(outcomes.count(f.tag), 0u) << "file " << f.tag << " came back twice";
+        outcomes[f.tag] = std::move(f.outcome);
+      }
     }
     return outcomes;
   }
@@ -72,14 +83,38 @@ TEST_F(WorkerPoolTest, EveryFileComesBackWithItsTagRecordsAndFingerprints) {
   }
 }
 
-TEST_F(WorkerPoolTest, CrashAndHangCostOneFileEach) {
+TEST_F(WorkerPoolTest, FedWorkersAnswerForTheirOwnFileAcrossReplacements) {
+  std::vector<std::string> files;
+  for (int i = 0; i < 7; ++i) {
+    files.push_back(Write("fed" + std::to_string(i) + ".txt",
+                          "## Ansökan om samverkansmedel\n\nInsatsens namn: Insats " + std::to_string(i) + "\n"));
+  }
+  IsolationLimits limits;
+  limits.files_per_worker = 2;   // a worker is replaced while its last answer waits to be decoded
+  for (int jobs : {1, 2}) {
+    SCOPED_TRACE(jobs);
+    std::map<size_t, FileOutcome> outcomes = RunAll(files, jobs, limits, true);
+    ASSERT_EQ(outcomes.size(), files.size());
+    for (size_t i = 0; i < files.size(); ++i) {
+      ASSERT_FALSE(outcomes[i].failed()) << outcomes[i].reason;
+      EXPECT_EQ(outcomes[i].path, files[i]);
+      ASSERT_EQ(outcomes[i].records.size(), 1u);
+      EXPECT_EQ(outcomes[i].records[0]["title"], "Insats " + std::to_string(i));
+      EXPECT_EQ(outcomes[i].records[0]["source"]["file"], files[i]);
+    }
+  }
+}
+
+class WorkerPoolFaultTest : public WorkerPoolTest, public ::testing::WithParamInterface<bool> {};
+
+TEST_P(WorkerPoolFaultTest, CrashAndHangCostOneFileEach) {
   setenv("FINSAM_TEST_FAULT", "zz_crash:crash,zz_hang:hang", 1);
   std::string text = "## Ansökan om samverkansmedel\n\nInsatsens namn: Vägen vidare\n";
   std::vector<std::string> files = {Write("a.txt", text), Write("zz_crash.txt", text), Write("zz_hang.txt", text),
                                     Write("b.txt", text)};
   IsolationLimits limits;
   limits.timeout_seconds = 0.5;
-  std::map<size_t, FileOutcome> outcomes = RunAll(files, 1, limits);
+  std::map<size_t, FileOutcome> outcomes = RunAll(files, 1, limits, GetParam());
   ASSERT_EQ(outcomes.size(), 4u);
   EXPECT_FALSE(outcomes[0].failed());
   EXPECT_EQ(outcomes[1].reason, "worker_crashed");
@@ -89,6 +124,8 @@ TEST_F(WorkerPoolTest, CrashAndHangCostOneFileEach) {
   EXPECT_FALSE(outcomes[3].failed()) << outcomes[3].reason;
   EXPECT_EQ(outcomes[3].records.size(), 1u);
 }
+
+INSTANTIATE_TEST_SUITE_P(SubmittedOrFed, WorkerPoolFaultTest, ::testing::Bool());
 
 }  // namespace
 }  // namespace finsam

@@ -41,6 +41,11 @@ std::vector<FileOutcome> ExtractAll(const std::vector<std::string>& files, const
   std::vector<FileOutcome> outcomes(files.size());
   WorkerPool pool(engine, global.limits.isolation, std::min<int>(jobs, std::max<int>(1, files.size())));
   size_t next = 0;
+  auto feed = [&]() -> std::optional<WorkerPool::Job> {
+    if (next >= files.size()) return std::nullopt;
+    ++next;
+    return WorkerPool::Job{files[next - 1], "", next - 1};
+  };
   while (next < files.size() || pool.AnyBusy()) {
     for (; next < files.size() && pool.HasIdle(); ++next) {
       if (auto submitted = pool.Submit(files[next], "", next); !submitted.ok()) {
@@ -49,7 +54,7 @@ std::vector<FileOutcome> ExtractAll(const std::vector<std::string>& files, const
         outcomes[next].message = submitted.error().message;
       }
     }
-    for (WorkerPool::Finished& finished : pool.Collect()) outcomes[finished.tag] = std::move(finished.outcome);
+    for (WorkerPool::Finished& finished : pool.Collect(200, feed)) outcomes[finished.tag] = std::move(finished.outcome);
   }
   return outcomes;
 }
