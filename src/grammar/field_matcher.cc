@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "grammar/label_match.h"
+#include "ingest/ingest.h"
 
 namespace finsam {
 namespace {
@@ -124,12 +125,6 @@ void LabelCandidates(const Rule& rule, const std::vector<Line>& lines, size_t be
   }
 }
 
-size_t CodePoints(re2::StringPiece s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
 // The byte after the code point that starts at `pos`.
 size_t NextCodePoint(re2::StringPiece s, size_t pos) {
   ++pos;
@@ -152,7 +147,7 @@ void PatternCandidates(const Rule& rule, const std::vector<Line>& lines, size_t 
     while (pos < input.size() &&
            re.Match(input, pos, input.size(), RE2::UNANCHORED, match, groups >= 1 ? 2 : 1)) {
       const re2::StringPiece& value = groups >= 1 ? match[1] : match[0];
-      if (rule.max_chars && CodePoints(value) > rule.max_chars) {
+      if (rule.max_chars && CountCodePoints(std::string_view(value.data(), value.size())) > rule.max_chars) {
         // As /(.{3,200}?)/ would: no match starts here, a later one may.
         pos = NextCodePoint(input, static_cast<size_t>(match[0].data() - input.data()));
         continue;
