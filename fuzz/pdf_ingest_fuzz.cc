@@ -1,5 +1,5 @@
 // libFuzzer target: PDF ingestion (src/ingest/pdf_ingest.cc) — any bytes
-// behind a "%PDF-" header read by poppler-cpp from memory into the raw model,
+// behind a "%PDF-" header read by Poppler from memory into the raw model,
 // then normalized; a damaged file is an Error value, never a crash. Few
 // pages, no OCR. Seeds: corpus PDFs and fuzz/seeds/pdf/; dictionary pdf.dict.
 #include <cstddef>

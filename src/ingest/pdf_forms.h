@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/pdf_words.h"
 #include "model/document.h"
 
 namespace finsam {
@@ -22,12 +23,6 @@ struct FormValue {
   double font_size = 0;    // from /DA; 0 means automatic
   bool multiline = false;  // a multi-line text field: the value wraps in its box
   bool check = false;      // a check box or radio button
-};
-
-// The page a value sits on, as the text layer sees it.
-struct PageFrame {
-  double width = 0, height = 0;   // crop box, before rotation
-  int rotation = 0;               // /Rotate: 0, 90, 180 or 270
 };
 
 // Every filled-in widget, per 0-based page index (empty when the PDF has no

@@ -1,5 +1,5 @@
-// Reads a PDF through poppler-cpp into the raw model: word boxes with fonts
-// (pdf_words.h reads them from Poppler's text output), grouped into lines by
+// Reads a PDF into the raw model through one Poppler document (pdf_words.h):
+// word boxes with fonts from Poppler's text output, grouped into lines by
 // baseline and into cells by horizontal gaps (word_rows.h), in top-to-bottom
 // reading order per page. Filled-in form fields join the words where their
 // widgets sit (pdf_forms.h); sideways or upside-down text is turned upright
@@ -9,14 +9,10 @@
 // not end properly is noted (pdf_revisions.h). Poppler's text layer is only
 // read here; its failures become Error values. Tested by ingest_test.cc
 // (corpus and tests/data/odd_pdfs PDFs) and tests/ocr_test.cc (scans).
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
-#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,35 +26,17 @@
 namespace finsam {
 namespace {
 
-void SilencePoppler() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-  });
-}
-
-int Rotation(const poppler::page& page) {
-  switch (page.orientation()) {
-    case poppler::page::landscape: return 90;
-    case poppler::page::upside_down: return 180;
-    case poppler::page::seascape: return 270;
-    default: return 0;
-  }
-}
-
 // The page's size as displayed (after /Rotate), the space its words are in.
-Page PageInfo(const poppler::page& page, int number) {
-  poppler::rectf rect = page.page_rect();
-  bool turned = Rotation(page) % 180 != 0;
-  return Page{number, turned ? rect.height() : rect.width(), turned ? rect.width() : rect.height(), false};
+Page PageInfo(const PageFrame& frame, int number) {
+  bool turned = frame.rotation % 180 != 0;
+  return Page{number, turned ? frame.height : frame.width, turned ? frame.width : frame.height, false};
 }
 
 // The text layer's words plus the filled-in form fields it does not show.
-std::vector<Word> PageAndFormWords(const poppler::page& page, std::vector<Word> words,
+std::vector<Word> PageAndFormWords(const PageFrame& frame, std::vector<Word> words,
                                    const std::vector<FormValue>* form) {
   if (form == nullptr || form->empty()) return words;
-  poppler::rectf rect = page.page_rect();
-  std::vector<Word> values = FormValueWords(*form, PageFrame{rect.width(), rect.height(), Rotation(page)}, words);
+  std::vector<Word> values = FormValueWords(*form, frame, words);
   words.insert(words.end(), std::make_move_iterator(values.begin()), std::make_move_iterator(values.end()));
   return words;
 }
@@ -137,15 +115,12 @@ void ReadByOcr(std::string_view bytes, const IngestOptions& options, const std::
 }  // namespace
 
 Result<Document> IngestPdf(std::string_view bytes, const IngestOptions& options) {
-  SilencePoppler();
-  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_raw_data(
-      bytes.data(), static_cast<int>(bytes.size()), options.password, options.password));
-  if (!pdf) return Error{"pdf_damaged", "Poppler cannot open the PDF (damaged or truncated)", ""};
-  // poppler-cpp crashes on pages() of a locked document: check first.
-  if (pdf->is_locked()) {
+  PdfWordReader text_layer(bytes, options.password);
+  if (text_layer.locked()) {
     return Error{"pdf_encrypted", "the PDF is encrypted and needs a password (--password)", ""};
   }
-  int page_count = pdf->pages();
+  if (!text_layer.ok()) return Error{"pdf_damaged", "Poppler cannot open the PDF (damaged or truncated)", ""};
+  int page_count = text_layer.PageCount();
   if (page_count > options.max_pages) {
     return Error{"page_limit_exceeded", "the PDF has " + std::to_string(page_count) +
                  " pages, more than the limit of " + std::to_string(options.max_pages), ""};
@@ -155,14 +130,13 @@ Result<Document> IngestPdf(std::string_view bytes, const IngestOptions& options)
   std::vector<std::vector<Word>> page_words;
   std::vector<int> ocr_pages;   // indices into doc.pages
   std::vector<std::vector<FormValue>> form = ReadFormValues(bytes, options.password);
-  PdfWordReader text_layer(bytes, options.password);   // the words, without poppler-cpp's per-page font scan
   std::vector<size_t> unmapped;   // per doc.pages entry: words dropped for unmapped glyphs
   for (int i = 0; i < page_count; ++i) {
-    std::unique_ptr<poppler::page> page(pdf->create_page(i));
-    if (!page) continue;  // a damaged page tree can announce pages that do not exist
-    Page info = PageInfo(*page, i + 1);
+    std::optional<PageFrame> frame = text_layer.Frame(i);
+    if (!frame) continue;  // a damaged page tree can announce pages that do not exist
+    Page info = PageInfo(*frame, i + 1);
     const std::vector<FormValue>* page_form = i < static_cast<int>(form.size()) ? &form[static_cast<size_t>(i)] : nullptr;
-    std::vector<Word> words = PageAndFormWords(*page, text_layer.PageWords(i), page_form);
+    std::vector<Word> words = PageAndFormWords(*frame, text_layer.PageWords(i), page_form);
     // Sideways or upside-down text (a turned page or text matrix) read upright.
     TurnUpright(TextQuarterTurns(words), words, info.width, info.height);
     if (std::optional<Error> too_much = CheckPageText(words, i + 1, options)) return *too_much;

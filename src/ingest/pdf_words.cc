@@ -3,6 +3,7 @@
 #include "ingest/pdf_words.h"
 
 #include <poppler/PDFDoc.h>
+#include <poppler/Page.h>
 #include <poppler/TextOutputDev.h>
 #include <poppler/cpp/poppler-global.h>
 #include <unicode/utf8.h>
@@ -85,12 +86,31 @@ bool IsMonospaceFontName(std::string_view font) {
   return Contains(font, {"Mono", "mono", "Courier", "Consol", "Typewriter"});
 }
 
-PdfWordReader::PdfWordReader(std::string_view bytes, const std::string& password)
-    : doc_(OpenPdfDoc(bytes, password)) {}
+PdfWordReader::PdfWordReader(std::string_view bytes, const std::string& password) {
+  OpenedPdf opened = OpenPdf(bytes, password);
+  locked_ = opened.locked;
+  if (!locked_) doc_ = std::move(opened.doc);
+}
 
 PdfWordReader::~PdfWordReader() = default;
 
 bool PdfWordReader::ok() const { return doc_ != nullptr; }
+
+bool PdfWordReader::locked() const { return locked_; }
+
+int PdfWordReader::PageCount() const { return doc_ ? doc_->getNumPages() : 0; }
+
+std::optional<PageFrame> PdfWordReader::Frame(int index) const {
+  if (!doc_ || index < 0 || index >= doc_->getNumPages()) return std::nullopt;
+  ::Page* page = doc_->getPage(index + 1);
+  if (!page) return std::nullopt;
+  const PDFRectangle* crop = page->getCropBox();
+  // Poppler keeps any /Rotate in 0..359; a viewer (and poppler-cpp's
+  // orientation()) shows only quarter turns, anything else upright.
+  int rotation = page->getRotate();
+  if (rotation != 90 && rotation != 180 && rotation != 270) rotation = 0;
+  return PageFrame{crop->x2 - crop->x1, crop->y2 - crop->y1, rotation};
+}
 
 std::vector<Word> PdfWordReader::PageWords(int index) const {
   std::vector<Word> words;

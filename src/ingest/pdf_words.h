@@ -7,10 +7,13 @@
 // page, a copy of that font list per word, per-glyph boxes and two iconv
 // conversions per word. Form widgets whose appearance Poppler would have
 // to generate are left undrawn (poppler_core.h); pdf_forms.cc reads them.
-// Tested by pdf_words_test.cc (against text_list on the corpus PDFs).
+// The same document gives each page's frame and tells an encrypted file
+// from a damaged one. Tested by pdf_words_test.cc (against text_list and
+// poppler-cpp's page geometry on the corpus PDFs).
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,16 +24,30 @@ class PDFDoc;
 
 namespace finsam {
 
+// A page as the text layer sees it.
+struct PageFrame {
+  double width = 0, height = 0;   // crop box, before rotation
+  int rotation = 0;               // /Rotate: 0, 90, 180 or 270
+};
+
 class PdfWordReader {
  public:
   // Opens `bytes`, which must outlive the reader; ok() says whether Poppler
-  // could open them (a locked or damaged file is not ok).
+  // could open them (a locked or damaged file is not ok), locked() whether
+  // they are whole but encrypted and `password` does not open them.
   PdfWordReader(std::string_view bytes, const std::string& password);
   ~PdfWordReader();
   PdfWordReader(const PdfWordReader&) = delete;
   PdfWordReader& operator=(const PdfWordReader&) = delete;
 
   bool ok() const;
+  bool locked() const;
+
+  // Pages the page tree announces (0 when not ok).
+  int PageCount() const;
+  // Page `index` (0-based); nothing for an announced page the file does not
+  // hold (a damaged page tree).
+  std::optional<PageFrame> Frame(int index) const;
 
   // The words of page `index` (0-based) in Poppler's reading order, white
   // space-only words left out; empty for a page that does not exist.
@@ -38,6 +55,7 @@ class PdfWordReader {
 
  private:
   std::unique_ptr<PDFDoc> doc_;
+  bool locked_ = false;
 };
 
 // True for font names that mark a bold or a monospace face.

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -103,6 +104,61 @@ TEST(PdfWordsTest, SameWordsAsTextListOnTheCorpus) {
   }
   EXPECT_GE(files, 30);
   EXPECT_GT(bold, 0);   // the corpus has bold labels: the font names are read
+}
+
+// Every page's frame and every file's open state as poppler-cpp reports
+// them (page_rect(), orientation(), is_locked()), which the reader replaced
+// in pdf_ingest.cc: corpus, odd and hostile PDFs (rotated pages, encrypted,
+// truncated, a page tree with a cycle).
+TEST(PdfWordsTest, FramesAndLocksAsPopplerCppReportsThem) {
+  std::vector<std::filesystem::path> pdfs;
+  for (const char* dir : {"/corpus/hostile", "/tests/data/odd_pdfs"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(FINSAM_SOURCE_DIR + std::string(dir))) {
+      if (entry.path().extension() == ".pdf") pdfs.push_back(entry.path());
+    }
+  }
+  for (const auto& entry : std::filesystem::directory_iterator(FINSAM_SOURCE_DIR "/corpus")) {
+    if (std::filesystem::exists(entry.path() / "input.pdf")) pdfs.push_back(entry.path() / "input.pdf");
+  }
+  int pages = 0, turned = 0, locked = 0, unopened = 0;
+  for (const std::filesystem::path& pdf : pdfs) {
+    std::string bytes = ReadAll(pdf);
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    PdfWordReader reader(bytes, "");
+    if (!doc) {
+      EXPECT_FALSE(reader.ok() || reader.locked()) << pdf;
+      ++unopened;
+      continue;
+    }
+    EXPECT_EQ(reader.locked(), doc->is_locked()) << pdf;
+    EXPECT_EQ(reader.ok(), !doc->is_locked()) << pdf;
+    if (doc->is_locked()) {
+      ++locked;
+      continue;
+    }
+    ASSERT_EQ(reader.PageCount(), doc->pages()) << pdf;
+    for (int p = 0; p < doc->pages(); ++p) {
+      std::unique_ptr<poppler::page> page(doc->create_page(p));
+      std::optional<PageFrame> frame = reader.Frame(p);
+      ASSERT_EQ(frame.has_value(), page != nullptr) << pdf << " page " << p + 1;
+      if (!page) continue;
+      poppler::rectf rect = page->page_rect();
+      EXPECT_EQ(frame->width, rect.width()) << pdf;
+      EXPECT_EQ(frame->height, rect.height()) << pdf;
+      int rotation = page->orientation() == poppler::page::landscape     ? 90
+                     : page->orientation() == poppler::page::upside_down ? 180
+                     : page->orientation() == poppler::page::seascape    ? 270
+                                                                         : 0;
+      EXPECT_EQ(frame->rotation, rotation) << pdf << " page " << p + 1;
+      turned += rotation != 0;
+      ++pages;
+    }
+  }
+  EXPECT_GT(pages, 60);
+  EXPECT_GT(turned, 0);     // rotated_pages.pdf
+  EXPECT_GE(locked, 2);     // encrypted_aes.pdf, encrypted_rc4.pdf
+  EXPECT_GE(unopened, 1);   // zero_bytes.pdf
 }
 
 TEST(PdfWordsTest, FontNames) {

@@ -4,6 +4,7 @@
 
 #include <poppler/Annot.h>
 #include <poppler/Catalog.h>
+#include <poppler/ErrorCodes.h>
 #include <poppler/Form.h>
 #include <poppler/GlobalParams.h>
 #include <poppler/PDFDoc.h>
@@ -15,21 +16,30 @@ namespace {
 // Poppler builds its global parameters (font and encoding tables, about as
 // much work as reading a short page) when the first document opens and
 // drops them when the last one closes, that is for every file read one at a
-// time. One holder for the process keeps them. Errors stay silent, as
-// pdf_ingest.cc asks of poppler-cpp.
+// time. One holder for the process keeps them. Poppler's error messages
+// stay silent: what a file's damage means reaches the record as findings.
 void KeepGlobalParams() {
   static const GlobalParamsIniter kIniter([](ErrorCategory, Goffset, const char*) {});
 }
 
 }  // namespace
 
-std::unique_ptr<PDFDoc> OpenPdfDoc(std::string_view bytes, const std::string& password) {
+OpenedPdf OpenPdf(std::string_view bytes, const std::string& password) {
   KeepGlobalParams();
-  // As poppler::document::load_from_raw_data opens it.
+  OpenedPdf opened;
+  // As poppler::document::load_from_raw_data opens it, which refuses
+  // fewer than 10 bytes before Poppler sees them.
+  if (bytes.size() < 10) return opened;
   auto* stream = new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
   auto doc = std::make_unique<PDFDoc>(stream, GooString(password.c_str()), GooString(password.c_str()));
-  if (!doc->isOk()) return nullptr;
-  return doc;
+  opened.locked = !doc->isOk() && doc->getErrorCode() == errEncrypted;
+  if (doc->isOk() || opened.locked) opened.doc = std::move(doc);
+  return opened;
+}
+
+std::unique_ptr<PDFDoc> OpenPdfDoc(std::string_view bytes, const std::string& password) {
+  OpenedPdf opened = OpenPdf(bytes, password);
+  return opened.locked ? nullptr : std::move(opened.doc);
 }
 
 // Generating a widget's appearance is where hostile forms hurt: Poppler
