@@ -5,6 +5,7 @@
 #include "bulk/bulk_ingest.h"
 
 #include <cstdio>
+#include <optional>
 
 #include "audit/duplicate_index.h"
 #include "bulk/worker_pool.h"
@@ -23,12 +24,23 @@ class BulkRun {
   }
 
   Result<ProgressCounts> Run() {
+    // A worker that answers gets its next file before its answer is stored:
+    // it parses while this process writes to the database.
+    const WorkerPool::Feed feed = [this]() -> std::optional<WorkerPool::Job> {
+      if (feed_error_) return std::nullopt;
+      WorkerPool::Job job;
+      Result<bool> found = NextFile(job.path, job.sha256);
+      if (!found.ok()) feed_error_ = found.error();
+      if (!found.ok() || !*found) return std::nullopt;
+      return job;
+    };
     for (;;) {
       if (auto assigned = AssignIdle(); !assigned.ok()) return assigned.error();
       if (!pool_.AnyBusy()) break;
-      for (WorkerPool::Finished& finished : pool_.Collect()) {
+      for (WorkerPool::Finished& finished : pool_.Collect(200, feed)) {
         if (auto stored = Store(std::move(finished.outcome)); !stored.ok()) return stored.error();
       }
+      if (feed_error_) return *feed_error_;
       progress_.Update(counts_);
     }
     progress_.Finish(counts_);
@@ -137,6 +149,7 @@ class BulkRun {
   ProgressCounts counts_;
   WorkerPool pool_;
   size_t next_ = 0;
+  std::optional<Error> feed_error_;   // a sink failure met while finding a worker its next file
 };
 
 }  // namespace
