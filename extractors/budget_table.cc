@@ -10,6 +10,7 @@
 #include <re2/re2.h>
 
 #include "extractors/amounts.h"
+#include "core/regex.h"
 #include "extractors/dates.h"
 
 namespace finsam {
@@ -101,7 +102,7 @@ bool IsForbundRow(const ExtractContext& ctx, const std::string& label) {
 std::optional<AmountCell> TrailingAmount(std::string& label, const Box& box, AmountUnit unit) {
   static const RE2 kTrailing("^(.*[^\\d\\s])\\s+(\\d{1,3}(?: \\d{3})+(?:\\s*(?:kr|kronor|sek|:-))?|\\d+\\s*(?:kr|kronor|tkr|sek|:-))$");
   std::string head, tail;
-  if (!RE2::FullMatch(label, kTrailing, &head, &tail)) return std::nullopt;
+  if (!FullMatchDfaFirst(label, kTrailing, &head, &tail)) return std::nullopt;
   std::optional<AmountValue> a = ParseAmountCell(tail, unit);
   if (!a) return std::nullopt;
   label = head;

@@ -10,6 +10,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "core/regex.h"
 #include "extractors/dates.h"
 #include "normalize/fold.h"
 
@@ -27,7 +28,7 @@ std::optional<std::string> PersonName(std::string_view text, std::string* rest) 
   static const RE2 kName("^\\s*(" + kWord + "(?:\\s+(?:" + kWord + "|af|von|de|van)){1,4})" +
                          "\\s*(?:,\\s*(.*?))?\\s*\\.?\\s*$");
   std::string name, tail;
-  if (!RE2::FullMatch(std::string(text), kName, &name, &tail)) return std::nullopt;
+  if (!FullMatchDfaFirst(text, kName, &name, &tail)) return std::nullopt;
   if (rest) *rest = tail;
   return NormalizePersonName(name);
 }

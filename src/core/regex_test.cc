@@ -1,0 +1,44 @@
+// Tests for the DFA-first matches (regex.h): the same answers and groups as
+// RE2's own FullMatch and PartialMatch, on texts that match, that do not,
+// and that match only in part.
+#include "core/regex.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace finsam {
+namespace {
+
+TEST(RegexTest, FullMatchDfaFirstAgreesWithFullMatch) {
+  const RE2 re("^(.*[^\\d\\s])\\s+(\\d{1,3}(?: \\d{3})+)$");
+  for (std::string text : {"Total summa 270 000", "Lön 1 200 000", "Lön", "270 000", "Summa 12", "", "a 1 000 x"}) {
+    std::string want_head = "-", want_tail = "-", head = "-", tail = "-";
+    bool want = RE2::FullMatch(text, re, &want_head, &want_tail);
+    EXPECT_EQ(FullMatchDfaFirst(text, re, &head, &tail), want) << text;
+    EXPECT_EQ(head, want_head) << text;
+    EXPECT_EQ(tail, want_tail) << text;
+  }
+  std::string head;
+  EXPECT_TRUE(FullMatchDfaFirst("Lön 1 200 000", re, &head, nullptr));
+  EXPECT_EQ(head, "Lön");
+  EXPECT_FALSE(FullMatchDfaFirst("Lön 1 200 000 kr", re, &head, nullptr));   // the whole text or nothing
+}
+
+TEST(RegexTest, PartialMatchDfaFirstAgreesWithPartialMatch) {
+  const RE2 re("(\\d{4})-(\\d{2})");
+  for (std::string text : {"beslut 2025-03-01", "2025-03", "inget datum", "20-25", "x 1999-12 y 2000-01"}) {
+    int want_year = -1, want_month = -1, year = -1, month = -1;
+    bool want = RE2::PartialMatch(text, re, &want_year, &want_month);
+    EXPECT_EQ(PartialMatchDfaFirst(text, re, &year, &month), want) << text;
+    EXPECT_EQ(year, want_year) << text;
+    EXPECT_EQ(month, want_month) << text;
+  }
+  int year = 0;
+  EXPECT_TRUE(PartialMatchDfaFirst("x 1999-12 y 2000-01", re, &year));
+  EXPECT_EQ(year, 1999);   // the leftmost match, as RE2 gives it
+}
+
+}  // namespace
+}  // namespace finsam
