@@ -262,10 +262,23 @@ std::string_view Trim(std::string_view s, size_t* offset) {
   return s.substr(begin, end - begin);
 }
 
+// Whether `text` holds "kr" or "sek" in any ASCII case: every unit word
+// does (kr, tkr, mkr, mnkr, kronor; sek, tsek, ksek, msek), and a scale
+// word ("tusen") counts only before one.
+bool MayNameUnit(std::string_view text) {
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    char c = static_cast<char>(text[i] | 0x20), next = static_cast<char>(text[i + 1] | 0x20);
+    if (c == 'k' && next == 'r') return true;
+    if (c == 's' && next == 'e' && i + 2 < text.size() && (text[i + 2] | 0x20) == 'k') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<AmountUnit> UnitFromHeader(std::string_view header) {
   bool kronor = header.find(":-") != std::string_view::npos;
+  if (!kronor && !MayNameUnit(header)) return std::nullopt;
   std::optional<AmountUnit> scale;
   std::optional<AmountUnit> pending_scale;  // "tusen" waiting for "kronor"
   for (size_t pos = 0; pos < header.size();) {

@@ -151,6 +151,13 @@ TEST(AmountsTest, ReadsUnitFromHeader) {
       {"Kostnader", std::nullopt},
       {"", std::nullopt},
       {"Antal kronologiska poster", std::nullopt},
+      {"Belopp KSEK", U::kTkr},
+      {"MSEK", U::kMkr},
+      {"mnkr", U::kMkr},
+      {"tusen", std::nullopt},            // a scale word alone names no unit
+      {"Tusentals deltagare", std::nullopt},
+      {"beskrivning av sektorn", std::nullopt},   // "kr" and "sek" inside words are not units
+      {"Belopp i Kronor", U::kKronor},
   };
   for (const auto& [header, unit] : cases) {
     SCOPED_TRACE(header);
