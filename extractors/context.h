@@ -20,7 +20,7 @@ struct ExtractContext {
   const OrgRegistry& registry;
   std::string family = "";           // the document's family (document_type)
 
-  std::optional<LabelMatch> Label(const std::string& set, std::string_view text) const {
+  std::optional<LabelMatch> Label(std::string_view set, std::string_view text) const {
     return MatchLabel(grammar, set, text);
   }
 };

@@ -11,6 +11,8 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <re2/re2.h>
@@ -90,14 +92,17 @@ struct Template {
 };
 
 struct Grammar {
-  std::map<std::string, LabelSet> labels;
+  std::map<std::string, LabelSet, std::less<>> labels;
+  // The same sets hashed by name (FinishGrammar): extractors look one up
+  // for nearly every line they read.
+  std::unordered_map<std::string_view, const LabelSet*> label_index;
   std::vector<Family> families;
   std::vector<Template> templates;
   std::vector<Field> fields;                   // in evaluation order
   std::unique_ptr<RE2> any_label;              // union of all field labels
   std::vector<std::string> files;              // loaded, in order
 
-  const LabelSet* Labels(const std::string& name) const;
+  const LabelSet* Labels(std::string_view name) const;
   const Family* FindFamily(const std::string& name) const;
 };
 

@@ -12,7 +12,11 @@
 
 namespace finsam {
 
-const LabelSet* Grammar::Labels(const std::string& name) const {
+const LabelSet* Grammar::Labels(std::string_view name) const {
+  if (!label_index.empty()) {
+    auto hashed = label_index.find(name);
+    return hashed == label_index.end() ? nullptr : hashed->second;
+  }
   auto it = labels.find(name);
   return it == labels.end() ? nullptr : &it->second;
 }

@@ -57,6 +57,22 @@ std::vector<std::string> RuleIds(const Field& field) {
   return ids;
 }
 
+// Label sets are found by name through the hashed index, also after the
+// grammar has moved (the index points into the sets' map).
+TEST(GrammarLoaderTest, LabelSetsAreFoundByNameAfterTheGrammarMoves) {
+  Grammar loaded = Parse({{"base.fg", kBase}});
+  const LabelSet* before = loaded.Labels("title");
+  Grammar moved = std::move(loaded);
+  std::vector<Grammar> held;
+  held.push_back(std::move(moved));
+  const std::string longer = "title-x";
+  const std::string_view name = std::string_view(longer).substr(0, 5);   // not NUL-terminated
+  EXPECT_EQ(held[0].Labels(name), before);
+  EXPECT_EQ(held[0].Labels(name), &held[0].labels.at("title"));
+  EXPECT_EQ(held[0].Labels("no-such-set"), nullptr);
+  EXPECT_EQ(held[0].label_index.size(), held[0].labels.size());
+}
+
 TEST(GrammarLoaderTest, ParsesLabelsFieldsFamiliesAndTemplates) {
   Grammar g = Parse({{"base.fg", kBase}});
 

@@ -388,6 +388,7 @@ Result<bool> FinishGrammar(Grammar& grammar) {
     set.regex = std::make_unique<RE2>(LabelRegexSource(set.variants), options);
     IndexFirstBytes(set);
     if (!set.regex->ok()) return Error{"grammar_regex", "label set '" + name + "': " + set.regex->error(), set.pos.ToString()};
+    grammar.label_index[name] = &set;   // map nodes and their keys stay put when the grammar moves
   }
   for (const Field& field : grammar.fields) {
     for (const Rule& rule : field.rules) {

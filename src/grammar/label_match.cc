@@ -86,7 +86,7 @@ std::optional<LabelMatch> MatchLabelAt(const LabelSet& set, std::string_view tex
   return m;
 }
 
-std::optional<LabelMatch> MatchLabel(const Grammar& grammar, const std::string& set,
+std::optional<LabelMatch> MatchLabel(const Grammar& grammar, std::string_view set,
                                      std::string_view text) {
   const LabelSet* labels = grammar.Labels(set);
   return labels ? MatchLabelAt(*labels, text) : std::nullopt;

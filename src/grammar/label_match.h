@@ -22,7 +22,7 @@ std::optional<LabelMatch> MatchLabelAt(const LabelSet& set, std::string_view tex
 void IndexFirstBytes(LabelSet& set);
 
 // Convenience: by set name; nullopt when the set does not exist.
-std::optional<LabelMatch> MatchLabel(const Grammar& grammar, const std::string& set,
+std::optional<LabelMatch> MatchLabel(const Grammar& grammar, std::string_view set,
                                      std::string_view text);
 
 // Trims white space and the separators that sit between a label and its value.
