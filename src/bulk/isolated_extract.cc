@@ -204,13 +204,28 @@ FileOutcome Failed(const ExtractWorker& worker, std::string reason, std::string 
 }
 
 // The worker's JSON Lines: records, each followed by its fingerprint, or
-// one error record.
-FileOutcome Decode(const ExtractWorker& worker, const std::string& answer) {
+// one error record. Fingerprint lines are told apart by their first key, so
+// that records can stay unparsed (RecordForm::kJsonText); an answer without
+// fingerprints is parsed whole (an error, or a protocol fault).
+FileOutcome Decode(const ExtractWorker& worker, const std::string& answer, RecordForm form) {
+  static constexpr std::string_view kFingerprintLine = "{\"fingerprint\":";
   FileOutcome outcome;
   outcome.path = worker.path;
   outcome.sha256 = worker.sha256;
-  std::istringstream lines(answer);
-  for (std::string line; std::getline(lines, line);) {
+  std::vector<std::string> lines;
+  bool fingerprints = false;
+  std::istringstream in(answer);
+  for (std::string line; std::getline(in, line);) {
+    fingerprints = fingerprints || line.starts_with(kFingerprintLine);
+    lines.push_back(std::move(line));
+  }
+  if (!fingerprints) form = RecordForm::kParsed;
+  for (std::string& line : lines) {
+    bool fingerprint_line = line.starts_with(kFingerprintLine);
+    if (form == RecordForm::kJsonText && !fingerprint_line) {
+      outcome.record_lines.push_back(std::move(line));
+      continue;
+    }
     auto json = nlohmann::ordered_json::parse(line, nullptr, false);
     if (json.is_discarded()) return Failed(worker, "worker_protocol", "unreadable output from the worker");
     if (json.contains("error")) {
@@ -220,6 +235,7 @@ FileOutcome Decode(const ExtractWorker& worker, const std::string& answer) {
       Result<DocumentFingerprint> fp = FingerprintFromJson(json["fingerprint"]);
       if (!fp.ok()) return Failed(worker, "worker_protocol", "unreadable fingerprint from the worker");
       fp->file = worker.path;
+      if (outcome.sha256.empty()) outcome.sha256 = fp->sha256;
       outcome.fingerprints.push_back(std::move(*fp));
       continue;
     }
@@ -227,7 +243,7 @@ FileOutcome Decode(const ExtractWorker& worker, const std::string& answer) {
     if (outcome.sha256.empty() && json["source"]["sha256"].is_string()) outcome.sha256 = json["source"]["sha256"];
     outcome.records.push_back(std::move(json));
   }
-  if (outcome.fingerprints.size() != outcome.records.size()) {
+  if (outcome.fingerprints.size() != outcome.records.size() + outcome.record_lines.size()) {
     return Failed(worker, "worker_protocol", "records and fingerprints from the worker do not pair up");
   }
   return outcome;
@@ -301,7 +317,7 @@ bool Assign(ExtractWorker& worker, const std::string& path, const std::string& s
   return true;
 }
 
-std::optional<FileOutcome> ReadSome(ExtractWorker& worker, const std::function<void()>& on_answer) {
+std::optional<FileOutcome> ReadSome(ExtractWorker& worker, const std::function<void()>& on_answer, RecordForm form) {
   char buffer[65536];
   ssize_t n = read(worker.from_worker, buffer, sizeof buffer);
   if (n < 0 && (errno == EINTR || errno == EAGAIN)) return std::nullopt;
@@ -326,7 +342,7 @@ std::optional<FileOutcome> ReadSome(ExtractWorker& worker, const std::function<v
   answered.output = std::move(worker.output);
   worker.output.clear();
   if (on_answer) on_answer();
-  return Decode(answered, answered.output);
+  return Decode(answered, answered.output, form);
 }
 
 bool KillIfLate(ExtractWorker& worker, std::chrono::steady_clock::time_point now) {

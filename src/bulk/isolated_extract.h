@@ -63,7 +63,9 @@ bool Assign(ExtractWorker& worker, const std::string& path, const std::string& s
 // A complete answer calls `on_answer` first, with the worker idle: it may
 // hand the worker its next file, which it then reads while this answer is
 // decoded.
-std::optional<FileOutcome> ReadSome(ExtractWorker& worker, const std::function<void()>& on_answer = {});
+// `form` says whether records come parsed or as their JSON text.
+std::optional<FileOutcome> ReadSome(ExtractWorker& worker, const std::function<void()>& on_answer = {},
+                                    RecordForm form = RecordForm::kParsed);
 
 // Kills a worker past its file's deadline; its outcome becomes `timeout`.
 // Other failures: `worker_crashed` (a signal or an unexpected exit, named in

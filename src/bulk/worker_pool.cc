@@ -11,8 +11,8 @@
 
 namespace finsam {
 
-WorkerPool::WorkerPool(const Engine& engine, const IsolationLimits& limits, int jobs)
-    : engine_(engine), limits_(limits), workers_(static_cast<size_t>(std::max(jobs, 1))) {}
+WorkerPool::WorkerPool(const Engine& engine, const IsolationLimits& limits, int jobs, RecordForm form)
+    : engine_(engine), limits_(limits), form_(form), workers_(static_cast<size_t>(std::max(jobs, 1))) {}
 
 WorkerPool::~WorkerPool() {
   for (ExtractWorker& worker : workers_) StopWorker(worker);
@@ -74,7 +74,7 @@ std::vector<WorkerPool::Finished> WorkerPool::Collect(int wait_ms, const Feed& f
           finished.push_back({job->tag, std::move(failed)});
         }
       };
-      if (std::optional<FileOutcome> outcome = ReadSome(*busy[i], hand_on)) {
+      if (std::optional<FileOutcome> outcome = ReadSome(*busy[i], hand_on, form_)) {
         finished.push_back({tag, std::move(*outcome)});
         continue;
       }

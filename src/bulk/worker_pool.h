@@ -21,7 +21,8 @@ namespace finsam {
 class WorkerPool {
  public:
   // `engine` must outlive the pool; workers inherit it through fork().
-  WorkerPool(const Engine& engine, const IsolationLimits& limits, int jobs);
+  // Outcomes carry their records in `form`.
+  WorkerPool(const Engine& engine, const IsolationLimits& limits, int jobs, RecordForm form = RecordForm::kParsed);
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -53,6 +54,7 @@ class WorkerPool {
  private:
   const Engine& engine_;
   IsolationLimits limits_;
+  RecordForm form_;
   std::vector<ExtractWorker> workers_;
 };
 

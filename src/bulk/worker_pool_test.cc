@@ -40,8 +40,8 @@ class WorkerPoolTest : public ::testing::Test {
   // With `feed`, a worker gets its next file as it answers (as `extract`
   // does). Each file must come back exactly once.
   std::map<size_t, FileOutcome> RunAll(const std::vector<std::string>& files, int jobs, IsolationLimits limits,
-                                       bool feed = false) {
-    WorkerPool pool(*engine_, limits, jobs);
+                                       bool feed = false, RecordForm form = RecordForm::kParsed) {
+    WorkerPool pool(*engine_, limits, jobs, form);
     std::map<size_t, FileOutcome> outcomes;
     size_t next = 0;
     WorkerPool::Feed next_file = [&]() -> std::optional<WorkerPool::Job> {
@@ -103,6 +103,31 @@ TEST_F(WorkerPoolTest, FedWorkersAnswerForTheirOwnFileAcrossReplacements) {
       EXPECT_EQ(outcomes[i].records[0]["source"]["file"], files[i]);
     }
   }
+}
+
+// Records asked for as JSON text are the parsed records' text, each with
+// its fingerprint; an error answer still comes back as an error.
+TEST_F(WorkerPoolTest, RecordsAsJsonTextAreTheParsedRecordsText) {
+  std::vector<std::string> files = {
+      Write("two.txt", "## Ansökan om samverkansmedel\n\nInsatsens namn: Första\n\n" + std::string(40, '-') +
+                           "\n\n## Ansökan om samverkansmedel\n\nInsatsens namn: Andra\n"),
+      Write("empty.pdf", "")};
+  std::map<size_t, FileOutcome> parsed = RunAll(files, 1, IsolationLimits{});
+  std::map<size_t, FileOutcome> text = RunAll(files, 1, IsolationLimits{}, false, RecordForm::kJsonText);
+  ASSERT_EQ(text.size(), 2u);
+  ASSERT_FALSE(text[0].failed()) << text[0].reason;
+  EXPECT_TRUE(text[0].records.empty());
+  ASSERT_EQ(text[0].record_lines.size(), parsed[0].records.size());
+  ASSERT_GE(text[0].record_lines.size(), 1u);
+  for (size_t i = 0; i < text[0].record_lines.size(); ++i) {
+    EXPECT_EQ(text[0].record_lines[i], parsed[0].records[i].dump());
+  }
+  EXPECT_EQ(text[0].fingerprints.size(), text[0].record_lines.size());
+  EXPECT_EQ(text[0].sha256, parsed[0].sha256);
+  EXPECT_FALSE(text[0].sha256.empty());
+  EXPECT_EQ(text[1].reason, parsed[1].reason);
+  EXPECT_TRUE(text[1].failed());
+  EXPECT_TRUE(text[1].record_lines.empty());
 }
 
 class WorkerPoolFaultTest : public WorkerPoolTest, public ::testing::WithParamInterface<bool> {};

@@ -23,23 +23,35 @@ struct ExtractOptions {
   int jobs = DefaultJobs();
 };
 
-// `part` names the file of one part of a multi-document input (0: none).
-void WriteRecord(const nlohmann::ordered_json& json, const ExtractOptions& options, int part) {
+void WriteRecord(const nlohmann::ordered_json& json, const ExtractOptions& options) {
   if (options.out_dir.empty()) {
     std::cout << (options.pretty ? json.dump(2) : json.dump()) << "\n";
     return;
   }
+  // One part of a multi-document input gets a file of its own.
   std::string stem = std::filesystem::path(json["source"]["file"].get<std::string>()).stem().string();
-  if (part > 0) stem += ".part" + std::to_string(part);
+  if (json["source"]["parts"].is_number() && json["source"]["parts"].get<int>() > 1) {
+    stem += ".part" + std::to_string(json["source"]["part"].get<int>());
+  }
   std::ofstream out(std::filesystem::path(options.out_dir) / (stem + ".json"));
   out << (options.pretty ? json.dump(2) : json.dump()) << "\n";
+}
+
+// A record as the worker wrote it: JSON Lines output passes it on as it is.
+void WriteRecordText(const std::string& line, const ExtractOptions& options) {
+  if (options.out_dir.empty() && !options.pretty) {
+    std::cout << line << "\n";
+    return;
+  }
+  WriteRecord(nlohmann::ordered_json::parse(line), options);
 }
 
 // Every file through the worker pool; outcomes kept in input order.
 std::vector<FileOutcome> ExtractAll(const std::vector<std::string>& files, const Engine& engine,
                                     const GlobalOptions& global, int jobs) {
   std::vector<FileOutcome> outcomes(files.size());
-  WorkerPool pool(engine, global.limits.isolation, std::min<int>(jobs, std::max<int>(1, files.size())));
+  WorkerPool pool(engine, global.limits.isolation, std::min<int>(jobs, std::max<int>(1, files.size())),
+                  RecordForm::kJsonText);
   size_t next = 0;
   auto feed = [&]() -> std::optional<WorkerPool::Job> {
     if (next >= files.size()) return std::nullopt;
@@ -60,20 +72,23 @@ std::vector<FileOutcome> ExtractAll(const std::vector<std::string>& files, const
 }
 
 // The batch audit across files (`duplicate_submission`) on the fingerprints
-// the workers sent with their records.
+// the workers sent with their records; only a record that gets the finding
+// is parsed and written anew.
 void AuditDuplicates(std::vector<FileOutcome>& outcomes) {
   std::vector<DocumentFingerprint> batch;
-  std::vector<nlohmann::ordered_json*> records;
+  std::vector<std::string*> records;
   for (FileOutcome& outcome : outcomes) {
-    if (outcome.fingerprints.size() != outcome.records.size()) continue;
-    for (size_t i = 0; i < outcome.records.size(); ++i) {
+    if (outcome.fingerprints.size() != outcome.record_lines.size()) continue;
+    for (size_t i = 0; i < outcome.record_lines.size(); ++i) {
       batch.push_back(outcome.fingerprints[i]);
-      records.push_back(&outcome.records[i]);
+      records.push_back(&outcome.record_lines[i]);
     }
   }
   std::vector<std::optional<size_t>> partner = DuplicatePartners(batch);
   for (size_t i = 0; i < batch.size(); ++i) {
-    if (partner[i]) AddDuplicateFinding(*records[i], batch[*partner[i]]);
+    if (!partner[i]) continue;
+    nlohmann::ordered_json record = nlohmann::ordered_json::parse(*records[i]);
+    if (AddDuplicateFinding(record, batch[*partner[i]])) *records[i] = record.dump();
   }
 }
 
@@ -94,11 +109,9 @@ int RunExtract(const GlobalOptions& global, const ExtractOptions& options) {
       ++failed;
       Error error{outcome.reason, outcome.message, files[i]};
       std::cerr << "finsam-extract: " << error.ToString() << "\n";
-      WriteRecord(ErrorToJson(error, files[i], HashIfReadable(files[i])), options, 0);
+      WriteRecord(ErrorToJson(error, files[i], HashIfReadable(files[i])), options);
     }
-    for (const nlohmann::ordered_json& record : outcome.records) {
-      WriteRecord(record, options, record["source"]["parts"].get<int>() > 1 ? record["source"]["part"].get<int>() : 0);
-    }
+    for (const std::string& record : outcome.record_lines) WriteRecordText(record, options);
   }
   return failed ? 1 : 0;
 }

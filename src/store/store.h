@@ -37,8 +37,17 @@ struct FileOutcome {
   // Duplicate findings for documents stored before (by an earlier file or
   // run): written in the same transaction as this file's rows.
   std::vector<StoredDuplicate> earlier_duplicates;
+  // The same records as the worker wrote them (one line of JSON each), in
+  // place of `records` when the caller asked for them unparsed (RecordForm).
+  std::vector<std::string> record_lines;
   bool failed() const { return !reason.empty(); }
 };
+
+// How a worker's records reach the caller: parsed (the database sinks walk
+// them) or as the JSON text it wrote (`extract` passes most of them on as
+// they are, and parsing every record would cost the parent more than
+// writing it).
+enum class RecordForm { kParsed, kJsonText };
 
 class RecordStore {
  public:
