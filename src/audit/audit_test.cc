@@ -2,6 +2,7 @@
 #include "audit/audit.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -65,7 +66,8 @@ class AuditTest : public ::testing::Test {
   }
   void SetUp() override {
     dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("finsam_audit_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("finsam_audit_" + std::to_string(getpid()) + "_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
   }

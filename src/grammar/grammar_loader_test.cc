@@ -2,6 +2,7 @@
 #include "grammar/grammar_loader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -352,7 +353,8 @@ class GrammarDirTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::path(::testing::TempDir()) /
-           ("finsam_grammar_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("finsam_grammar_" + std::to_string(getpid()) + "_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
   }

@@ -2,6 +2,7 @@
 #include "support/files.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -17,7 +18,8 @@ std::string ReadAll(const std::filesystem::path& path) {
 
 std::filesystem::path FreshTestDir(const std::string& prefix) {
   std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) /
-                              (prefix + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+                              (prefix + std::to_string(getpid()) + "_" +
+                               ::testing::UnitTest::GetInstance()->current_test_info()->name());
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

@@ -16,7 +16,8 @@ inline constexpr bool kAddressSanitizer = false;
 // The whole file as bytes ("" when it cannot be read).
 std::string ReadAll(const std::filesystem::path& path);
 
-// An empty directory for the running test, named after it.
+// An empty directory for the running test, named after it and the process
+// (two test binaries running at once must not share it).
 std::filesystem::path FreshTestDir(const std::string& prefix);
 
 }  // namespace finsam
