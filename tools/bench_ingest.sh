@@ -9,7 +9,8 @@
 # each with wall time, docs/s, pages/s and peak RSS (/usr/bin/time -v), and
 # the ratios to the floor and between --jobs 1 and 2.
 #   tools/bench_ingest.sh [BUILD_DIR]      BENCH_FILES=N (default 200), BENCH_JOIN=K PDFs per file (default 3),
-#                                          BENCH_REPEAT=R runs per figure, the fastest kept (default 3)
+#                                          BENCH_REPEAT=R rounds, each running every command once;
+#                                          a figure is its command's fastest (default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -31,35 +32,45 @@ for ((i = 0; i < files; i++)); do
   pdfunite "${parts[@]}" "$work/pdf/$(printf 'bench_%05d.pdf' "$i")"
 done
 pages=$("$floor" "$work"/pdf/*.pdf | awk '{print $3}')
-echo "corpus: $files PDFs, $pages pages ($join corpus PDFs joined per file); each figure the fastest of ${BENCH_REPEAT:-3} runs"
+echo "corpus: $files PDFs, $pages pages ($join corpus PDFs joined per file); each figure the fastest of ${BENCH_REPEAT:-3} interleaved rounds"
 
-# Runs "$@" under /usr/bin/time BENCH_REPEAT times (default 3) and keeps
-# the fastest wall time and the largest peak RSS: on a shared VM one run
-# can take half as long again as the next. --fresh DB deletes that SQLite
-# database before each run. Sets secs and rss_mb.
+# Every figure is the fastest of BENCH_REPEAT runs (default 3), and the
+# runs are interleaved: each round runs every command once. On a shared VM
+# one run can take half as long again as the next, and slow phases last
+# seconds; interleaving spreads them over all commands instead of landing
+# on one of them. Peak RSS is the largest seen. --fresh DB deletes that
+# SQLite database before each run.
 repeat=${BENCH_REPEAT:-3}
-measure() {
-  local fresh="" r s m
+declare -A best_secs best_rss
+once() {
+  local name=$1 fresh="" s m
+  shift
   if [ "$1" = --fresh ]; then fresh=$2; shift 2; fi
-  secs=""; rss_mb=0
-  for ((r = 0; r < repeat; r++)); do
-    [ -z "$fresh" ] || rm -f "$fresh" "$fresh-wal" "$fresh-shm"
-    /usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
-    s=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/time")
-    m=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$work/time")
-    if [ -z "$secs" ] || awk -v a="$s" -v b="$secs" 'BEGIN {exit !(a < b)}'; then secs=$s; fi
-    if [ "$m" -gt "$rss_mb" ]; then rss_mb=$m; fi
-  done
+  [ -z "$fresh" ] || rm -f "$fresh" "$fresh-wal" "$fresh-shm"
+  /usr/bin/time -v -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || true
+  s=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$work/time")
+  m=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$work/time")
+  if [ -z "${best_secs[$name]:-}" ] || awk -v a="$s" -v b="${best_secs[$name]}" 'BEGIN {exit !(a < b)}'; then
+    best_secs[$name]=$s
+  fi
+  if [ "$m" -gt "${best_rss[$name]:-0}" ]; then best_rss[$name]=$m; fi
 }
 report() {
-  awk -v name="$1" -v s="$secs" -v f="$files" -v p="$pages" -v r="$rss_mb" \
+  awk -v name="$1" -v s="${best_secs[$1]}" -v f="$files" -v p="$pages" -v r="${best_rss[$1]}" \
     'BEGIN {printf "%-16s %7.2f s  %7.1f docs/s  %7.1f pages/s  peak RSS %4d MB\n", name, s, f / s, p / s, r}'
 }
 
-measure "$floor" "$work"/pdf/*.pdf; floor_secs=$secs; report "poppler floor"
-measure "$floor" --text-list "$work"/pdf/*.pdf; text_list_secs=$secs; report "floor text_list"   # poppler-cpp's page::text_list(): issue 5's floor
-measure "$bin" extract --jobs 1 "$work/pdf"; extract_secs=$secs; report "extract --jobs 1"
-measure "$bin" extract --jobs 2 "$work/pdf"; extract2_secs=$secs; report "extract --jobs 2"
+for ((round = 0; round < repeat; round++)); do
+  once "poppler floor" "$floor" "$work"/pdf/*.pdf
+  once "floor text_list" "$floor" --text-list "$work"/pdf/*.pdf   # poppler-cpp's page::text_list(): issue 5's floor
+  once "extract --jobs 1" "$bin" extract --jobs 1 "$work/pdf"
+  once "extract --jobs 2" "$bin" extract --jobs 2 "$work/pdf"
+  once "ingest --jobs 1" --fresh "$work/j1.db" "$bin" ingest --jobs 1 --db "$work/j1.db" "$work/pdf"
+  once "ingest --jobs 2" --fresh "$work/j2.db" "$bin" ingest --jobs 2 --db "$work/j2.db" "$work/pdf"
+done
+for name in "poppler floor" "floor text_list" "extract --jobs 1" "extract --jobs 2"; do report "$name"; done
+floor_secs=${best_secs["poppler floor"]}; text_list_secs=${best_secs["floor text_list"]}
+extract_secs=${best_secs["extract --jobs 1"]}; extract2_secs=${best_secs["extract --jobs 2"]}
 # Instructions (user space) say more than seconds on a shared machine;
 # perf needs hardware counters, which many VMs do not expose.
 instructions() { perf stat -x, -e instructions:u "$@" 2>&1 >/dev/null | awk -F, '/instructions/ {print $1}'; }
@@ -70,9 +81,10 @@ if command -v perf >/dev/null && [[ "$(instructions true)" =~ ^[0-9]+$ ]]; then
 else
   echo "instructions:u: no hardware counters here (perf stat); see README for callgrind figures"
 fi
-measure --fresh "$work/j1.db" "$bin" ingest --jobs 1 --db "$work/j1.db" "$work/pdf"; j1_secs=$secs; report "ingest --jobs 1"
-measure --fresh "$work/j2.db" "$bin" ingest --jobs 2 --db "$work/j2.db" "$work/pdf"; j2_secs=$secs; report "ingest --jobs 2"
-measure "$bin" ingest --jobs 2 --db "$work/j2.db" "$work/pdf"; report "ingest re-run"
+for name in "ingest --jobs 1" "ingest --jobs 2"; do report "$name"; done
+j1_secs=${best_secs["ingest --jobs 1"]}; j2_secs=${best_secs["ingest --jobs 2"]}
+for ((round = 0; round < repeat; round++)); do once "ingest re-run" "$bin" ingest --jobs 2 --db "$work/j2.db" "$work/pdf"; done
+report "ingest re-run"
 docs=$(sqlite3 "$work/j2.db" 'SELECT count(*) FROM documents' 2>/dev/null || echo "?")
 echo "documents stored: $docs"
 awk -v fl="$floor_secs" -v tl="$text_list_secs" -v ex="$extract_secs" -v ex2="$extract2_secs" -v j1="$j1_secs" -v j2="$j2_secs" 'BEGIN {
