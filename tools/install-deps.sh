@@ -6,9 +6,8 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config
-  libpoppler-cpp-dev poppler-utils   # PDF ingest (poppler-cpp) and pdf tools
-  libpoppler-private-dev             # text layer words from Poppler's TextOutputDev (src/ingest/pdf_words.cc)
-  libpoppler-glib-dev                # AcroForm field values (src/ingest/pdf_forms.cc)
+  libpoppler-cpp-dev poppler-utils   # poppler-cpp: odd words' text round trip (pdf_words.cc), the floor benchmark; pdf tools
+  libpoppler-private-dev             # Poppler's core API: text layer words, form fields, page rendering (src/ingest/)
   qpdf                               # odd-PDF tests, tools/make_hostile_corpus.py: encrypted PDFs
   libicu-dev                         # text normalization, charset detection
   libre2-dev                         # grammar patterns (linear time)

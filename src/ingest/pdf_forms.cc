@@ -1,30 +1,25 @@
-// AcroForm field values through poppler-glib, laid out as words (see
-// pdf_forms.h). The only file that calls poppler-glib. Tested by
-// pdf_forms_test.cc and the form case corpus/45_*.
+// AcroForm field values through Poppler's core form API, laid out as words
+// (see pdf_forms.h). Values are read as poppler-glib read them before (the
+// engine used it for this alone): widgets in reverse page order, rectangles
+// relative to the crop box, text decoded as its _poppler_goo_string_to_utf8
+// does. Tested by pdf_forms_test.cc and the form case corpus/45_*.
 #include "ingest/pdf_forms.h"
 
-#include <poppler/glib/poppler.h>
+#include <poppler/Form.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/PDFDocEncoding.h>
+#include <poppler/Page.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <memory>
 #include <optional>
 #include <sstream>
 
+#include "ingest/poppler_core.h"
+
 namespace finsam {
 namespace {
-
-struct GObjectUnref {
-  void operator()(void* object) const { g_object_unref(object); }
-};
-template <typename T>
-using GPtr = std::unique_ptr<T, GObjectUnref>;
-
-// Takes ownership of a g_malloc'ed string.
-std::string TakeString(gchar* text) {
-  std::string out = text ? text : "";
-  g_free(text);
-  return out;
-}
 
 // A form lives in the catalog's /AcroForm, which a compressed object stream
 // can hide from a byte search: only files with neither skip the second parse.
@@ -32,37 +27,94 @@ bool MayHaveForm(std::string_view bytes) {
   return bytes.find("/AcroForm") != std::string_view::npos || bytes.find("/ObjStm") != std::string_view::npos;
 }
 
-std::string ChoiceText(PopplerFormField* field) {
-  if (poppler_form_field_choice_is_editable(field)) {
-    std::string typed = TakeString(poppler_form_field_choice_get_text(field));
+void AppendUtf8(char32_t cp, std::string& out) {
+  char buffer[4];
+  int32_t length = 0;
+  UBool error = false;
+  U8_APPEND(buffer, length, 4, cp, error);
+  if (!error) out.append(buffer, static_cast<size_t>(length));
+}
+
+// UTF-16 after its byte-order mark. A value that is not well-formed UTF-16
+// (an odd byte count, an unpaired surrogate) reads as empty, and one holding
+// U+0000 ends there: glib's g_convert refuses the first and the C string it
+// returns stops at the second.
+std::string Utf16Text(std::string_view bytes, bool big_endian) {
+  if (bytes.size() % 2 != 0) return "";
+  auto unit = [&](size_t i) {
+    auto hi = static_cast<unsigned char>(bytes[big_endian ? i : i + 1]);
+    auto lo = static_cast<unsigned char>(bytes[big_endian ? i + 1 : i]);
+    return static_cast<char16_t>((hi << 8) | lo);
+  };
+  std::string out;
+  for (size_t i = 0; i < bytes.size(); i += 2) {
+    char32_t cp = unit(i);
+    if (cp >= 0xDC00 && cp <= 0xDFFF) return "";
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      if (i + 2 >= bytes.size()) return "";
+      char32_t low = unit(i + 2);
+      if (low < 0xDC00 || low > 0xDFFF) return "";
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+      i += 2;
+    }
+    if (cp == 0) break;
+    AppendUtf8(cp, out);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string FormText(std::string_view bytes) {
+  if (bytes.size() >= 2 && bytes[0] == '\xfe' && bytes[1] == '\xff') return Utf16Text(bytes.substr(2), true);
+  if (bytes.size() >= 2 && bytes[0] == '\xff' && bytes[1] == '\xfe') return Utf16Text(bytes.substr(2), false);
+  std::string out;
+  for (char c : bytes) {
+    Unicode cp = pdfDocEncoding[static_cast<unsigned char>(c)];
+    if (cp == 0) break;
+    AppendUtf8(cp, out);
+  }
+  return out;
+}
+
+namespace {
+
+std::string FieldText(const GooString* text) { return text ? FormText(text->toStr()) : ""; }
+
+std::string ChoiceText(FormWidgetChoice& field) {
+  if (field.hasEdit()) {
+    std::string typed = FieldText(field.getEditChoice());
     if (!typed.empty()) return typed;
   }
   std::string out;
-  for (int i = 0; i < poppler_form_field_choice_get_n_items(field); ++i) {
-    if (!poppler_form_field_choice_is_item_selected(field, i)) continue;
-    out += (out.empty() ? "" : ", ") + TakeString(poppler_form_field_choice_get_item(field, i));
+  for (int i = 0; i < field.getNumChoices(); ++i) {
+    if (!field.isSelected(i)) continue;
+    out += (out.empty() ? "" : ", ") + FieldText(field.getChoice(i));
   }
   return out;
 }
 
 // The value of one widget, or nothing when it holds none worth reading.
-std::optional<FormValue> ReadField(PopplerFormField* field) {
+// The font size stays 0 (automatic), as glib always gave it.
+std::optional<FormValue> ReadField(FormWidget& widget) {
   FormValue value;
-  value.font_size = poppler_form_field_get_font_size(field);
-  switch (poppler_form_field_get_field_type(field)) {
-    case POPPLER_FORM_FIELD_TEXT:
-      if (poppler_form_field_text_is_password(field)) return std::nullopt;
-      value.text = TakeString(poppler_form_field_text_get_text(field));
-      value.multiline = poppler_form_field_text_get_text_type(field) == POPPLER_FORM_TEXT_MULTILINE;
+  switch (widget.getType()) {
+    case formText: {
+      auto& text = static_cast<FormWidgetText&>(widget);
+      if (text.isPassword()) return std::nullopt;
+      value.text = FieldText(text.getContent());
+      value.multiline = text.isMultiline();
       break;
-    case POPPLER_FORM_FIELD_BUTTON:
-      if (poppler_form_field_button_get_button_type(field) == POPPLER_FORM_BUTTON_PUSH) return std::nullopt;
-      if (!poppler_form_field_button_get_state(field)) return std::nullopt;
+    }
+    case formButton: {
+      auto& button = static_cast<FormWidgetButton&>(widget);
+      if (button.getButtonType() == formButtonPush || !button.getState()) return std::nullopt;
       value.text = "X";
       value.check = true;
       break;
-    case POPPLER_FORM_FIELD_CHOICE:
-      value.text = ChoiceText(field);
+    }
+    case formChoice:
+      value.text = ChoiceText(static_cast<FormWidgetChoice&>(widget));
       break;
     default:
       return std::nullopt;
@@ -71,20 +123,24 @@ std::optional<FormValue> ReadField(PopplerFormField* field) {
   return value;
 }
 
-std::vector<FormValue> PageValues(PopplerPage* page) {
+std::vector<FormValue> PageValues(::Page& page) {
   std::vector<FormValue> values;
-  GList* mapping = poppler_page_get_form_field_mapping(page);
-  for (GList* item = mapping; item; item = item->next) {
-    auto* map = static_cast<PopplerFormFieldMapping*>(item->data);
-    std::optional<FormValue> value = ReadField(map->field);
+  std::unique_ptr<FormPageWidgets> widgets = page.getFormWidgets();
+  if (!widgets) return values;
+  const PDFRectangle* crop = page.getCropBox();
+  for (int i = widgets->getNumWidgets() - 1; i >= 0; --i) {
+    FormWidget* widget = widgets->getWidget(i);
+    std::optional<FormValue> value = widget ? ReadField(*widget) : std::nullopt;
     if (!value) continue;
-    value->x0 = std::min(map->area.x1, map->area.x2);
-    value->x1 = std::max(map->area.x1, map->area.x2);
-    value->y0 = std::min(map->area.y1, map->area.y2);
-    value->y1 = std::max(map->area.y1, map->area.y2);
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    widget->getRect(&x1, &y1, &x2, &y2);
+    x1 -= crop->x1, x2 -= crop->x1, y1 -= crop->y1, y2 -= crop->y1;
+    value->x0 = std::min(x1, x2);
+    value->x1 = std::max(x1, x2);
+    value->y0 = std::min(y1, y2);
+    value->y1 = std::max(y1, y2);
     values.push_back(std::move(*value));
   }
-  poppler_page_free_form_field_mapping(mapping);
   return values;
 }
 
@@ -93,17 +149,12 @@ std::vector<FormValue> PageValues(PopplerPage* page) {
 std::vector<std::vector<FormValue>> ReadFormValues(std::string_view bytes, const std::string& password) {
   std::vector<std::vector<FormValue>> pages;
   if (!MayHaveForm(bytes)) return pages;
-  GBytes* data = g_bytes_new_static(bytes.data(), bytes.size());
-  GError* error = nullptr;
-  GPtr<PopplerDocument> doc(poppler_document_new_from_bytes(data, password.empty() ? nullptr : password.c_str(), &error));
-  g_bytes_unref(data);   // the document holds its own reference
-  if (error) g_error_free(error);
+  std::unique_ptr<PDFDoc> doc = OpenPdfDoc(bytes, password);
   if (!doc) return pages;
-  int count = poppler_document_get_n_pages(doc.get());
   bool any = false;
-  for (int i = 0; i < count; ++i) {
-    GPtr<PopplerPage> page(poppler_document_get_page(doc.get(), i));
-    pages.push_back(page ? PageValues(page.get()) : std::vector<FormValue>{});
+  for (int i = 0; i < doc->getNumPages(); ++i) {
+    ::Page* page = doc->getPage(i + 1);
+    pages.push_back(page ? PageValues(*page) : std::vector<FormValue>{});
     any = any || !pages.back().empty();
   }
   if (!any) pages.clear();

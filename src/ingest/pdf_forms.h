@@ -1,9 +1,9 @@
 // Filled-in AcroForm fields of a PDF as words of the page model. Many
 // archived applications are fillable forms whose answers live only in the
 // fields' values (/V): the page content holds the labels, and the widgets'
-// appearance streams may be empty or stale. poppler-cpp has no form API, so
-// the fields are read through poppler-glib (only in pdf_forms.cc). Tested by
-// pdf_forms_test.cc and corpus/45_*.
+// appearance streams may be empty or stale. The fields are read through
+// Poppler's core form API (pdf_forms.cc). Tested by pdf_forms_test.cc and
+// corpus/45_*.
 #pragma once
 
 #include <string>
@@ -25,8 +25,14 @@ struct FormValue {
   bool check = false;      // a check box or radio button
 };
 
+// A field's text string as UTF-8, as poppler-glib decoded it: UTF-16 after a
+// byte-order mark (either order; a value that is not well-formed UTF-16
+// reads as empty, and one holding U+0000 ends there), else PDFDocEncoding,
+// which ends at its first byte without a character.
+std::string FormText(std::string_view bytes);
+
 // Every filled-in widget, per 0-based page index (empty when the PDF has no
-// form, or poppler-glib cannot open it: the text layer is read regardless).
+// form, or Poppler cannot open it: the text layer is read regardless).
 std::vector<std::vector<FormValue>> ReadFormValues(std::string_view bytes, const std::string& password);
 
 // Words for a page's values, laid out in their widgets' boxes as a viewer

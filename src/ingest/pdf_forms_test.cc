@@ -47,6 +47,20 @@ TEST(ReadFormValuesTest, ReadsEveryFilledWidgetOfTheCorpusForm) {
   }
 }
 
+TEST(FormTextTest, DecodesAsPopplerGlibDid) {
+  using namespace std::string_literals;
+  EXPECT_EQ(FormText("Plain ASCII"), "Plain ASCII");
+  EXPECT_EQ(FormText("\xfe\xff\x00\xc5\x00r"s), "År");                                    // UTF-16BE
+  EXPECT_EQ(FormText("\xff\xfe\xc5\x00r\x00"s), "År");                                    // UTF-16LE
+  EXPECT_EQ(FormText("\xfe\xff\xd8\x3d\xde\x00"s), "\xf0\x9f\x98\x80");                    // a surrogate pair
+  EXPECT_EQ(FormText("\xfe\xff\x00\x41\x00"s), "");                                      // odd byte count
+  EXPECT_EQ(FormText("\xfe\xff\x00\x41\xdc\x00"s), "");                                  // unpaired low surrogate
+  EXPECT_EQ(FormText("\xfe\xff\x00\x41\x00\x00\x00\x42"s), "A");                         // ends at U+0000
+  EXPECT_EQ(FormText("\xc5sa \x80"s), "Åsa \xe2\x80\xa2");                                // PDFDocEncoding: Å, bullet
+  EXPECT_EQ(FormText(std::string("ab\0cd", 5)), "ab");                                                 // ends at a byte without a character
+  EXPECT_EQ(FormText(""), "");
+}
+
 TEST(ReadFormValuesTest, NoFormGivesNothing) {
   EXPECT_TRUE(ReadFormValues(ReadAll(FINSAM_SOURCE_DIR "/corpus/39_sundsvall_beslut_signed_late/input.pdf"), "").empty());
   EXPECT_TRUE(ReadFormValues("%PDF-1.7\n/AcroForm garbage", "").empty());
