@@ -9,6 +9,15 @@
   rotated_pages.pdf     the same two lines on pages with /Rotate 0, 90, 180
                         and 270, and a fifth page whose text matrix turns the
                         text by 90 degrees (no /Rotate)
+  shared_resources.pdf  ten pages whose resources and content test when
+                        pages may share one Gfx (src/ingest/page_painter.h):
+                        pages agreeing on their fonts (one adds a font, one
+                        holds its resources indirectly), a page giving /F1 to
+                        another font, content leaving a q unmatched, an
+                        /ActualText span left open (pdftotext, one device for
+                        all pages, loses every later page to it), another
+                        media box, and content opening with a Q it has not
+                        saved
   owner_password_aes256.pdf, owner_password_rc4.pdf
                         corpus/39_*/input.pdf encrypted by qpdf with an owner
                         password and an empty user password, copying and
@@ -108,6 +117,46 @@ def rotated_pages(path):
     write_pdf(path, objects)
 
 
+def shared_resources(path):
+    helvetica, courier, times = 3, 4, 5
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None,
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Bold /Encoding /WinAnsiEncoding >>",
+               "<< /Font << /F1 %d 0 R >> >>" % helvetica]
+    indirect = len(objects)   # page 3's resources
+
+    def text(font, y, words):
+        return "BT /%s 12 Tf 72 %d Td %s Tj ET" % (font, y, literal(words))
+
+    def fonts(**named):
+        return "<< /Font << %s >> /ExtGState << /G1 << /CA 1 >> >> >>" % " ".join(
+            "/%s %d 0 R" % (name, ref) for name, ref in sorted(named.items()))
+
+    a4, letter = "[0 0 595 842]", "[0 0 612 792]"
+    pages = [
+        (a4, fonts(F1=helvetica), "/G1 gs " + text("F1", 760, "Sida ett i Helvetica")),
+        (a4, fonts(F1=helvetica, F2=times), text("F1", 760, "Sida två") + "\n" + text("F2", 740, "med fet rubrik")),
+        (a4, "%d 0 R" % indirect, text("F1", 760, "Sida tre, resurserna indirekt")),
+        (a4, fonts(F1=courier), text("F1", 760, "Sida fyra: F1 är Courier")),
+        (a4, fonts(F1=courier), text("F1", 760, "Sida fem lämnar ett q öppet") + "\nq 1 0 0 1 0 -300 cm"),
+        (a4, fonts(F1=courier), text("F1", 760, "Sida sex") +
+         "\n/Span << /ActualText (dold) >> BDC " + text("F1", 700, "ersatt text")),
+        (a4, fonts(F1=courier), text("F1", 760, "Sida sju syns hel")),
+        (letter, fonts(F1=helvetica), text("F1", 700, "Sida åtta i Letter")),
+        (letter, fonts(F1=helvetica), "Q 1 0 0 1 0 -200 cm " + text("F1", 700, "Sida nio tar ett Q för mycket")),
+        (letter, fonts(F1=helvetica), text("F1", 700, "Sida tio står där den ska")),
+    ]
+    kids = []
+    for box, resources, content in pages:
+        objects.append(stream(content))
+        objects.append("<< /Type /Page /Parent 2 0 R /MediaBox %s /Contents %d 0 R /Resources %s >>"
+                       % (box, len(objects), resources))
+        kids.append(len(objects))
+    objects[1] = "<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join("%d 0 R" % k for k in kids), len(kids))
+    write_pdf(path, objects)
+
+
 def owner_password(out_dir):
     source = os.path.join(ROOT, "corpus", "39_sundsvall_beslut_signed_late", "input.pdf")
     # Copying text and printing forbidden: a reader still may (and must) read it.
@@ -122,6 +171,7 @@ def main(argv):
     os.makedirs(out_dir, exist_ok=True)
     unmapped_glyphs(os.path.join(out_dir, "unmapped_glyphs.pdf"))
     rotated_pages(os.path.join(out_dir, "rotated_pages.pdf"))
+    shared_resources(os.path.join(out_dir, "shared_resources.pdf"))
     owner_password(out_dir)
     return 0
 

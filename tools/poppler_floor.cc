@@ -3,8 +3,9 @@
 // normalization, grammars or output. Prints files, pages and words.
 // By default it makes the Poppler calls src/ingest/pdf_words.cc makes
 // (TextOutputDev's word list: text, box, font size, font name, space after;
-// global parameters built once per process), so the floor is never slower
-// than what the engine itself asks of Poppler. --text-list uses
+// global parameters built once per process; pages drawn by
+// src/ingest/page_painter.cc, which keeps fonts across pages), so the floor
+// is never slower than what the engine itself asks of Poppler. --text-list uses
 // poppler-cpp's page::text_list() instead (per-glyph boxes and two iconv
 // conversions per word, global parameters rebuilt per file): the floor the
 // benchmark used before, kept for comparison.
@@ -18,6 +19,8 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+
+#include "ingest/page_painter.h"
 
 namespace {
 
@@ -37,29 +40,30 @@ void TextListFloor(const char* path, Counts& n) {
   }
 }
 
+void CountWords(TextOutputDev& out, Counts& n) {
+  std::unique_ptr<TextWordList> list = out.makeWordList();
+  for (int i = 0; i < list->getLength(); ++i) {
+    const TextWord* word = list->get(i);
+    std::unique_ptr<GooString> text(word->getText());
+    double x0, y0, x1, y1;
+    word->getBBox(&x0, &y0, &x1, &y1);
+    const GooString* font = word->getFontName(0);
+    // Use every value so none is optimised away.
+    n.bytes += text->getLength() + (font ? font->getLength() : 0) + (word->hasSpaceAfter() ? 1 : 0) +
+               (x1 - x0 + y1 - y0 + word->getFontSize() > 0 ? 1 : 0);
+    ++n.words;
+  }
+}
+
 void WordListFloor(const char* path, Counts& n) {
   auto doc = std::make_unique<PDFDoc>(std::make_unique<GooString>(path));
   if (!doc->isOk()) return;
   ++n.files;
-  for (int p = 1; p <= doc->getNumPages(); ++p) {
-    if (!doc->getPage(p)) continue;
-    ++n.pages;
-    TextOutputDev out(nullptr, false, 0, false, false);
-    doc->displayPageSlice(&out, p, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr, nullptr, nullptr,
-                          nullptr, true);
-    std::unique_ptr<TextWordList> list = out.makeWordList();
-    for (int i = 0; i < list->getLength(); ++i) {
-      const TextWord* word = list->get(i);
-      std::unique_ptr<GooString> text(word->getText());
-      double x0, y0, x1, y1;
-      word->getBBox(&x0, &y0, &x1, &y1);
-      const GooString* font = word->getFontName(0);
-      // Use every value so none is optimised away.
-      n.bytes += text->getLength() + (font ? font->getLength() : 0) + (word->hasSpaceAfter() ? 1 : 0) +
-                 (x1 - x0 + y1 - y0 + word->getFontSize() > 0 ? 1 : 0);
-      ++n.words;
-    }
+  finsam::PagePainter painter(*doc);
+  for (int p = 0; p < doc->getNumPages(); ++p) {
+    painter.Paint(p, [&n](TextOutputDev& out) { CountWords(out, n); });
   }
+  n.pages += painter.pages_painted();
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 
+#include "ingest/page_painter.h"
 #include "ingest/poppler_core.h"
 
 namespace finsam {
@@ -90,6 +91,7 @@ PdfWordReader::PdfWordReader(std::string_view bytes, const std::string& password
   OpenedPdf opened = OpenPdf(bytes, password);
   locked_ = opened.locked;
   if (!locked_) doc_ = std::move(opened.doc);
+  if (doc_) painter_ = std::make_unique<PagePainter>(*doc_);
 }
 
 PdfWordReader::~PdfWordReader() = default;
@@ -112,25 +114,21 @@ std::optional<PageFrame> PdfWordReader::Frame(int index) const {
   return PageFrame{crop->x2 - crop->x1, crop->y2 - crop->y1, rotation};
 }
 
-std::vector<Word> PdfWordReader::PageWords(int index) const {
+std::vector<Word> PdfWordReader::PageWords(int index) {
   std::vector<Word> words;
-  if (!doc_ || index < 0 || index >= doc_->getNumPages()) return words;
-  // The text_list configuration: reading order, no physical layout, the
-  // page at 72 dpi unrotated, annotations drawn (but for generated form
-  // appearances, see poppler_core.h).
-  TextOutputDev out(nullptr, false, 0, false, false);
-  doc_->displayPageSlice(&out, index + 1, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr, nullptr,
-                         DrawAnnotationUnlessGenerated, doc_.get(), true);
-  std::unique_ptr<TextWordList> list = out.makeWordList();
-  words.reserve(static_cast<size_t>(list->getLength()));
-  FontStyle last_font;
-  for (int i = 0; i < list->getLength(); ++i) {
-    const TextWord* tw = list->get(i);
-    std::unique_ptr<GooString> text(tw->getText());
-    std::string utf8 = WordText(*text);
-    if (utf8.find_first_not_of(" \t") == std::string::npos) continue;
-    words.push_back(ToWord(*tw, std::move(utf8), last_font));
-  }
+  if (!painter_) return words;
+  painter_->Paint(index, [&words](TextOutputDev& out) {
+    std::unique_ptr<TextWordList> list = out.makeWordList();
+    words.reserve(static_cast<size_t>(list->getLength()));
+    FontStyle last_font;
+    for (int i = 0; i < list->getLength(); ++i) {
+      const TextWord* tw = list->get(i);
+      std::unique_ptr<GooString> text(tw->getText());
+      std::string utf8 = WordText(*text);
+      if (utf8.find_first_not_of(" \t") == std::string::npos) continue;
+      words.push_back(ToWord(*tw, std::move(utf8), last_font));
+    }
+  });
   return words;
 }
 

@@ -7,6 +7,7 @@
 // page, a copy of that font list per word, per-glyph boxes and two iconv
 // conversions per word. Form widgets whose appearance Poppler would have
 // to generate are left undrawn (poppler_core.h); pdf_forms.cc reads them.
+// Pages read in order share the fonts Poppler built (page_painter.h).
 // The same document gives each page's frame and tells an encrypted file
 // from a damaged one. Tested by pdf_words_test.cc (against text_list and
 // poppler-cpp's page geometry on the corpus PDFs).
@@ -23,6 +24,8 @@
 class PDFDoc;
 
 namespace finsam {
+
+class PagePainter;
 
 // A page as the text layer sees it.
 struct PageFrame {
@@ -51,10 +54,11 @@ class PdfWordReader {
 
   // The words of page `index` (0-based) in Poppler's reading order, white
   // space-only words left out; empty for a page that does not exist.
-  std::vector<Word> PageWords(int index) const;
+  std::vector<Word> PageWords(int index);
 
  private:
   std::unique_ptr<PDFDoc> doc_;
+  std::unique_ptr<PagePainter> painter_;
   bool locked_ = false;
 };
 
