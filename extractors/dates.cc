@@ -431,6 +431,10 @@ bool BorrowYear(const Scanner& s, RawDate* partial, const RawDate& other, bool o
   return true;
 }
 
+// Every complete date has a year, and a year is ASCII digits (Classify):
+// text without one needs no tokens.
+bool HasDigit(std::string_view text) { return text.find_first_of("0123456789") != std::string_view::npos; }
+
 std::vector<RawDate> ScanWithYears(const Scanner& s) {
   std::vector<RawDate> raws = s.ScanAll();
   for (size_t i = 0; i < raws.size(); ++i) {
@@ -449,6 +453,7 @@ bool IsValidDate(int year, int month, int day) {
 }
 
 std::vector<DateValue> FindDates(std::string_view text) {
+  if (!HasDigit(text)) return {};
   Scanner scanner(text);
   std::vector<DateValue> out;
   for (const RawDate& r : ScanWithYears(scanner)) {
@@ -466,6 +471,7 @@ std::optional<DateValue> ParseDate(std::string_view text) {
 namespace {
 
 std::optional<PeriodValue> ScanPeriod(std::string_view text, bool allow_reversed) {
+  if (!HasDigit(text)) return std::nullopt;
   Scanner scanner(text);
   std::vector<RawDate> raws = ScanWithYears(scanner);
   for (size_t i = 0; i + 1 < raws.size(); ++i) {
