@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "emit/json_text.h"
+
 namespace finsam {
 
 std::vector<size_t> DuplicateIndex::Add(DocumentFingerprint fp) {
@@ -43,14 +45,45 @@ std::string DuplicateMessage(const std::string& file, int part) {
   return "Samma ansökan finns även i " + file + " del " + std::to_string(part);
 }
 
+namespace {
+
+bool HasDuplicateFinding(const nlohmann::ordered_json& audit) {
+  for (const auto& f : audit) {
+    if (f.value("code", "") == "duplicate_submission" && f["field"].is_null() && f["page"].is_null()) return true;
+  }
+  return false;
+}
+
+nlohmann::ordered_json DuplicateFinding(const DocumentFingerprint& other) {
+  return {{"code", "duplicate_submission"}, {"severity", "warning"}, {"field", nullptr},
+          {"page", nullptr},                {"line", nullptr},        {"message", DuplicateMessage(other.file, other.part)}};
+}
+
+}  // namespace
+
 bool AddDuplicateFinding(nlohmann::ordered_json& record, const DocumentFingerprint& other) {
   nlohmann::ordered_json& audit = record["audit"];
   if (!audit.is_array()) audit = nlohmann::ordered_json::array();
-  for (const auto& f : audit) {
-    if (f.value("code", "") == "duplicate_submission" && f["field"].is_null() && f["page"].is_null()) return false;
+  if (HasDuplicateFinding(audit)) return false;
+  audit.push_back(DuplicateFinding(other));
+  return true;
+}
+
+bool AddDuplicateFinding(std::string& record_json, const DocumentFingerprint& other) {
+  std::optional<JsonSpan> span = TopLevelMember(record_json, "audit");
+  if (span && record_json[span->begin] == '[') {
+    auto audit = nlohmann::ordered_json::parse(
+        std::string_view(record_json).substr(span->begin, span->end - span->begin), nullptr, false);
+    if (audit.is_array()) {
+      if (HasDuplicateFinding(audit)) return false;
+      std::string finding = DuplicateFinding(other).dump();
+      record_json.insert(span->end - 1, audit.empty() ? finding : "," + finding);
+      return true;
+    }
   }
-  audit.push_back({{"code", "duplicate_submission"}, {"severity", "warning"}, {"field", nullptr},
-                   {"page", nullptr}, {"line", nullptr}, {"message", DuplicateMessage(other.file, other.part)}});
+  nlohmann::ordered_json record = nlohmann::ordered_json::parse(record_json);
+  if (!AddDuplicateFinding(record, other)) return false;
+  record_json = record.dump();
   return true;
 }
 

@@ -7,6 +7,7 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 namespace finsam {
 namespace {
@@ -92,6 +93,33 @@ TEST(DuplicateFindingTest, JsonFindingKeepsTheMessageFormatAndIsAddedOnce) {
   EXPECT_EQ(record["audit"][0]["severity"], "warning");
   EXPECT_TRUE(record["audit"][0]["page"].is_null());
   EXPECT_EQ(record["audit"][0]["message"], "Samma ansökan finns även i b.pdf del 2");
+}
+
+// The finding written into a record's text gives the text parsing, adding
+// and dumping gives, for records with and without findings, with an
+// existing duplicate finding, without an audit array, and with strings
+// that hold the brackets and quotes the text is scanned for.
+TEST(DuplicateFindingTest, TextFindingEqualsTheParsedRecordsDump) {
+  DocumentFingerprint other;
+  other.file = "mapp/\"kopia\" [2].pdf";
+  other.part = 1;
+  const std::vector<std::string> records = {
+      R"({"schema":"record-v1","title":"Steg \"]} framåt","audit":[],"budget":{"rows":[1.5,2]}})",
+      R"({"audit":[{"code":"missing_signature","severity":"error","field":"signatures","page":null,"line":null,"message":"ej [x]"}],"z":1})",
+      R"({"audit":[{"code":"duplicate_submission","severity":"warning","field":null,"page":null,"line":null,"message":"m"}]})",
+      R"({"title":"utan granskning"})",
+      R"({"audit":null,"title":"x"})",
+  };
+  int added = 0;
+  for (const std::string& text : records) {
+    nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(text);
+    bool want = AddDuplicateFinding(parsed, other);
+    std::string edited = text;
+    EXPECT_EQ(AddDuplicateFinding(edited, other), want) << text;
+    EXPECT_EQ(edited, want ? parsed.dump() : text) << text;
+    added += want;
+  }
+  EXPECT_EQ(added, 4);
 }
 
 }  // namespace

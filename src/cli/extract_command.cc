@@ -72,8 +72,8 @@ std::vector<FileOutcome> ExtractAll(const std::vector<std::string>& files, const
 }
 
 // The batch audit across files (`duplicate_submission`) on the fingerprints
-// the workers sent with their records; only a record that gets the finding
-// is parsed and written anew.
+// the workers sent with their records; a record that gets the finding has
+// it written into its text.
 void AuditDuplicates(std::vector<FileOutcome>& outcomes) {
   std::vector<DocumentFingerprint> batch;
   std::vector<std::string*> records;
@@ -86,9 +86,7 @@ void AuditDuplicates(std::vector<FileOutcome>& outcomes) {
   }
   std::vector<std::optional<size_t>> partner = DuplicatePartners(batch);
   for (size_t i = 0; i < batch.size(); ++i) {
-    if (!partner[i]) continue;
-    nlohmann::ordered_json record = nlohmann::ordered_json::parse(*records[i]);
-    if (AddDuplicateFinding(record, batch[*partner[i]])) *records[i] = record.dump();
+    if (partner[i]) AddDuplicateFinding(*records[i], batch[*partner[i]]);
   }
 }
 
