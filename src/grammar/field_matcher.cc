@@ -139,6 +139,7 @@ void PatternCandidates(const Rule& rule, const std::vector<Line>& lines, size_t 
   // Every non-overlapping match of a line counts ("X som huvudinsatsägare
   // och Y som delinsatsägare").
   for (size_t i = begin; i < end; ++i) {
+    if (!rule.gate.MayMatch(lines[i].text)) continue;
     re2::StringPiece input(lines[i].text), match[2];
     // Groups of a ^-anchored pattern send RE2 straight to its backtracker on
     // every line; its DFA says "no" to most lines for much less.

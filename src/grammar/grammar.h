@@ -17,6 +17,8 @@
 
 #include <re2/re2.h>
 
+#include "grammar/literal_gate.h"
+
 namespace finsam {
 
 // Where in the source a grammar element was written, for error messages.
@@ -54,6 +56,7 @@ struct Rule {
   Take take = Take::kRestOrNext;
   int lines = 0;                   // for Take::kLines
   std::unique_ptr<RE2> pattern;    // kPattern
+  LiteralGate gate;                // kPattern: lines without its literal cannot match
   size_t max_chars = 0;            // kPattern: a longer value is no value (0: any length)
   std::string derive;              // kDerive: name of a built-in derivation
   std::set<std::string> families;  // empty = every family
@@ -72,6 +75,7 @@ struct ScoreRule {
   bool head_only = false;          // only the first lines of a document count
   int max_hits = 1;
   std::unique_ptr<RE2> pattern;
+  LiteralGate gate;                // lines without its literal cannot match
 };
 
 struct Family {

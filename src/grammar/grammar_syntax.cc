@@ -243,6 +243,7 @@ Result<bool> Parser::FieldRule(const std::vector<GrammarToken>& t) {
     if (!re.ok()) return re.error();
     rule.kind = RuleKind::kPattern;
     rule.pattern = std::move(re.value());
+    rule.gate = LiteralGate((*a)->text);
   } else if (kind == "derive") {
     auto a = arg("a derivation name");
     if (!a.ok()) return a.error();
@@ -306,6 +307,7 @@ Result<bool> Parser::FamilyLine(const std::vector<GrammarToken>& t) {
     auto re = Compile(t[2]);
     if (!re.ok()) return re.error();
     score.pattern = std::move(re.value());
+    score.gate = LiteralGate(t[2].text);
     for (size_t i = 3; i < t.size(); ++i) {
       if (t[i].text == "head") score.head_only = true;
       else if (t[i].kind == GrammarToken::Kind::kOption && t[i].text == "max") score.max_hits = std::max(1, std::atoi(t[i].value.c_str()));

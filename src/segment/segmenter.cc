@@ -78,7 +78,7 @@ std::string ClassifyLines(const std::vector<Line>& lines, size_t begin, size_t e
       for (size_t i = begin; i < end && hits < rule.max_hits; ++i) {
         if (lines[i].blank()) continue;
         if (rule.head_only && ++seen > kHeadLines) break;
-        if (RE2::PartialMatch(lines[i].text, *rule.pattern)) ++hits;
+        if (rule.gate.MayMatch(lines[i].text) && RE2::PartialMatch(lines[i].text, *rule.pattern)) ++hits;
       }
       score += hits * rule.weight;
     }
