@@ -82,8 +82,10 @@ size_t BoldRunEnd(const Line& line, size_t pos) {
   return pos;
 }
 
+using CandidateSink = std::function<bool(const Candidate&)>;
+
 void LabelCandidates(const Rule& rule, const std::vector<Line>& lines, size_t begin, size_t end,
-                     const Grammar& grammar, std::vector<Candidate>& out) {
+                     const Grammar& grammar, const CandidateSink& take) {
   const LabelSet* set = grammar.Labels(rule.labels);
   const LabelSet* sub = rule.sub.empty() ? nullptr : grammar.Labels(rule.sub);
   for (size_t i = begin; i < end; ++i) {
@@ -119,7 +121,7 @@ void LabelCandidates(const Rule& rule, const std::vector<Line>& lines, size_t be
         case Take::kSection: value = rest; break;
       }
       if (sub && !value.empty()) value = AfterSubLabel(value, *sub);
-      out.push_back({std::string(TrimValue(value)), i, true, m->required});
+      if (!take({std::string(TrimValue(value)), i, true, m->required})) return;
       break;  // one label per line
     }
   }
@@ -133,7 +135,7 @@ size_t NextCodePoint(re2::StringPiece s, size_t pos) {
 }
 
 void PatternCandidates(const Rule& rule, const std::vector<Line>& lines, size_t begin, size_t end,
-                       std::vector<Candidate>& out) {
+                       const CandidateSink& take) {
   const RE2& re = *rule.pattern;
   int groups = re.NumberOfCapturingGroups();
   // Every non-overlapping match of a line counts ("X som huvudinsatsägare
@@ -153,7 +155,7 @@ void PatternCandidates(const Rule& rule, const std::vector<Line>& lines, size_t 
         pos = NextCodePoint(input, static_cast<size_t>(match[0].data() - input.data()));
         continue;
       }
-      out.push_back({std::string(value.data(), value.size()), i, false, false});
+      if (!take({std::string(value.data(), value.size()), i, false, false})) return;
       size_t next = static_cast<size_t>(match[0].end() - input.data());
       pos = next > pos ? next : pos + 1;
     }
@@ -167,11 +169,19 @@ bool RuleApplies(const Rule& rule, const std::string& family, const std::string&
          (!template_name.empty() && rule.families.count(template_name));
 }
 
+void VisitCandidates(const Rule& rule, const std::vector<Line>& lines, size_t begin, size_t end,
+                     const Grammar& grammar, const CandidateSink& take) {
+  if (rule.kind == RuleKind::kLabel) LabelCandidates(rule, lines, begin, end, grammar, take);
+  if (rule.kind == RuleKind::kPattern) PatternCandidates(rule, lines, begin, end, take);
+}
+
 std::vector<Candidate> FindCandidates(const Rule& rule, const std::vector<Line>& lines,
                                       size_t begin, size_t end, const Grammar& grammar) {
   std::vector<Candidate> out;
-  if (rule.kind == RuleKind::kLabel) LabelCandidates(rule, lines, begin, end, grammar, out);
-  if (rule.kind == RuleKind::kPattern) PatternCandidates(rule, lines, begin, end, out);
+  VisitCandidates(rule, lines, begin, end, grammar, [&out](const Candidate& c) {
+    out.push_back(c);
+    return true;
+  });
   return out;
 }
 

@@ -3,6 +3,7 @@
 // (record_builder.cc). Tested by field_matcher_test.cc.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,12 @@ struct Candidate {
 // Candidates of a label or pattern rule, in document order.
 std::vector<Candidate> FindCandidates(const Rule& rule, const std::vector<Line>& lines,
                                       size_t begin, size_t end, const Grammar& grammar);
+
+// The same candidates handed to `take` one at a time, until it returns
+// false: a field that needs one value stops the search (and the pattern
+// matching on the lines after it) at the first it accepts.
+void VisitCandidates(const Rule& rule, const std::vector<Line>& lines, size_t begin, size_t end,
+                     const Grammar& grammar, const std::function<bool(const Candidate&)>& take);
 
 // Does the rule apply to this family / template?
 bool RuleApplies(const Rule& rule, const std::string& family, const std::string& template_name);

@@ -233,15 +233,17 @@ void Builder::RunField(const Field& field) {
     // yields anything ("Insatsägare 1:", "Insatsägare 2:"); scalars the first.
     bool list = field.type == "orgs";
     bool accepted = false;
-    for (const Candidate& c : FindCandidates(*rule, doc_.lines, seg_.begin, seg_.end, grammar_)) {
+    VisitCandidates(*rule, doc_.lines, seg_.begin, seg_.end, grammar_, [&](const Candidate& c) {
       if (!c.text.empty() && Accept(field, c, *rule)) {
-        if (!list) return;
         accepted = true;
-      } else if (c.from_label && c.text.empty()) {
+        return list;
+      }
+      if (c.from_label && c.text.empty()) {
         empty_label = true;
         if (c.required_marker) marked_empty = true;
       }
-    }
+      return true;
+    });
     if (accepted) return;
   }
   if (empty_label) rec_.empty_required_labels.push_back(field.name);
