@@ -66,6 +66,17 @@ class RowBlocks {
     size_t n = static_cast<size_t>(std::lower_bound(lefts_.begin(), lefts_.end(), x) - lefts_.begin());
     return n > 0 && reach_[n - 1] > x;
   }
+  // Calls `clear(from, to)` for each stretch [from, to] that Crosses calls
+  // clear, left to right (from may be -inf, to +inf).
+  template <typename F>
+  void ForEachClear(F clear) const {
+    double from = -std::numeric_limits<double>::infinity();
+    for (size_t i = 0; i < lefts_.size(); ++i) {
+      if (i == 0 || reach_[i - 1] <= lefts_[i]) clear(from, lefts_[i]);
+      from = reach_[i];
+    }
+    clear(from, std::numeric_limits<double>::infinity());
+  }
 
  private:
   std::vector<double> lefts_;   // left ends, ascending
@@ -79,13 +90,18 @@ std::vector<RowBlocks> BlocksOf(const std::vector<std::vector<Word>>& rows) {
   return blocks;
 }
 
+// Whether words i-1 and i of a row stand further apart than a line's spaces.
+bool GapInside(const std::vector<Word>& row, size_t i) {
+  return row[i].box.x0 - row[i - 1].box.x1 > 1.2 * Em(row[i - 1]);
+}
+
 // One side of a split row reads like a line of prose: no gap wider than
 // two spaces' worth inside, and it fills `fill` of the column width.
 // The words [begin, end) of a row.
 bool ProseSide(const std::vector<Word>& row, size_t begin, size_t end, double column_width) {
   if (end < begin + 3) return false;
   for (size_t i = begin + 1; i < end; ++i) {
-    if (row[i].box.x0 - row[i - 1].box.x1 > 1.2 * Em(row[i - 1])) return false;
+    if (GapInside(row, i)) return false;
   }
   return row[end - 1].box.x1 - row[begin].box.x0 >= 0.6 * column_width;
 }
@@ -105,6 +121,49 @@ int ProseSides(const std::vector<Word>& row, double x, const Extent& e) {
   bool left = ProseSide(row, 0, split, x - e.x0), right = ProseSide(row, split, row.size(), e.x1 - x);
   if ((!left && split > 0) || (!right && split < row.size())) return 0;
   return (left ? 1 : 0) | (right ? 2 : 0);
+}
+
+// Where a gutter could find a side of the row reading as prose, from the
+// conditions ProseSide checks that do not depend on the column's width:
+// at least three words on the side and no wide gap among them. A row's
+// side is split at x after the leading words whose centres lie left of x,
+// so with m[k] the largest of the first k centres, x > m[k] puts at least
+// k words on the left and x <= m[k + 1] at most k.
+struct ProseReach {
+  double left_from = 0, left_to = 0;     // left side may be prose for x in (from, to]
+  double right_from = 0, right_to = 0;   // right side likewise
+  bool left = false, right = false;
+};
+
+ProseReach ReachOf(const std::vector<Word>& row) {
+  const double inf = std::numeric_limits<double>::infinity();
+  const size_t n = row.size();
+  ProseReach reach;
+  if (n < 3) return reach;
+  std::vector<double> m(n + 1, -inf);   // m[k]: the largest of the first k centres
+  for (size_t k = 1; k <= n; ++k) {
+    double centre = (row[k - 1].box.x0 + row[k - 1].box.x1) / 2;
+    // A centre that is no number stops SplitIndex wherever x is: no bound.
+    if (std::isnan(centre)) return ProseReach{-inf, inf, -inf, inf, true, true};
+    m[k] = std::max(m[k - 1], centre);
+  }
+  size_t first_gap = n, last_gap = 0;   // gap-free: words [0, first_gap) and [last_gap, n)
+  for (size_t i = 1; i < n; ++i) {
+    if (!GapInside(row, i)) continue;
+    first_gap = std::min(first_gap, i);
+    last_gap = i;
+  }
+  if (first_gap >= 3) {
+    reach.left = true;
+    reach.left_from = m[3];
+    reach.left_to = first_gap == n ? inf : m[first_gap + 1];
+  }
+  if (last_gap + 3 <= n) {
+    reach.right = true;
+    reach.right_from = last_gap == 0 ? -inf : m[last_gap];
+    reach.right_to = m[n - 2];
+  }
+  return reach;
 }
 
 double Centre(const std::vector<Word>& row) { return (row.front().box.y0 + row.front().box.y1) / 2; }
@@ -173,7 +232,7 @@ Band FindBand(const std::vector<std::vector<Word>>& rows, const std::vector<RowB
 // third of the text's width every 2 points, or in kMaxGutterTries even
 // steps when that third is wider than a page's (a damaged file's word far
 // off the page would otherwise ask for millions of tries).
-Band BestBand(const std::vector<std::vector<Word>>& rows) {
+Band BestBand(const std::vector<std::vector<Word>>& rows, bool prune) {
   constexpr double kMaxGutterTries = 400;
   Extent e = TextExtent(rows);
   Band best;
@@ -181,18 +240,52 @@ Band BestBand(const std::vector<std::vector<Word>>& rows) {
   if (!(third >= 100.0 / 3) || !std::isfinite(third)) return best;
   double step = std::max(2.0, third / kMaxGutterTries);
   const std::vector<RowBlocks> blocks = BlocksOf(rows);
-  for (double k = 0; k * step <= third; ++k) {
-    Band band = FindBand(rows, blocks, e.x0 + third + k * step, e);
+  size_t tries = 0;
+  for (double k = 0; k * step <= third; ++k) ++tries;
+  // A band needs kMinProseRows rows with prose left of the gutter and as
+  // many with prose right of it, each clear of words at the gutter: per
+  // position, rows that could be either are counted from their stretches
+  // (clear and ProseReach), and positions short of either are passed over.
+  // A stretch is widened by two positions each way, so that rounding can
+  // only count a row too many.
+  const double base = e.x0 + third;
+  std::vector<int> left(tries + 1, 0), right(tries + 1, 0);
+  auto count = [&](std::vector<int>& rows_at, double from, double to) {
+    auto index = [&](double x) {
+      return static_cast<long>(std::floor(std::clamp((x - base) / step, -4.0, static_cast<double>(tries) + 4)));
+    };
+    long lo = std::max(0L, index(from) - 2), hi = std::min(static_cast<long>(tries) - 1, index(to) + 2);
+    if (lo > hi) return;
+    ++rows_at[static_cast<size_t>(lo)];
+    --rows_at[static_cast<size_t>(hi) + 1];
+  };
+  for (size_t r = 0; r < rows.size(); ++r) {
+    ProseReach reach = ReachOf(rows[r]);
+    if (!reach.left && !reach.right) continue;
+    blocks[r].ForEachClear([&](double from, double to) {
+      if (reach.left && std::max(from, reach.left_from) <= std::min(to, reach.left_to)) {
+        count(left, std::max(from, reach.left_from), std::min(to, reach.left_to));
+      }
+      if (reach.right && std::max(from, reach.right_from) <= std::min(to, reach.right_to)) {
+        count(right, std::max(from, reach.right_from), std::min(to, reach.right_to));
+      }
+    });
+  }
+  int left_rows = 0, right_rows = 0;
+  size_t tried = 0;
+  for (double k = 0; k * step <= third; ++k, ++tried) {
+    left_rows += left[tried];
+    right_rows += right[tried];
+    if (prune && std::min(left_rows, right_rows) < static_cast<int>(kMinProseRows)) continue;
+    Band band = FindBand(rows, blocks, base + k * step, e);
     if (band.end - band.begin > best.end - best.begin) best = band;
   }
   return best;
 }
 
-}  // namespace
-
-std::vector<std::vector<Word>> OrderColumns(std::vector<std::vector<Word>> rows) {
+std::vector<std::vector<Word>> Order(std::vector<std::vector<Word>> rows, bool prune) {
   if (rows.size() < kMinProseRows) return rows;
-  Band band = BestBand(rows);
+  Band band = BestBand(rows, prune);
   if (band.end == band.begin) return rows;
   std::vector<std::vector<Word>> out(std::make_move_iterator(rows.begin()),
                                      std::make_move_iterator(rows.begin() + static_cast<long>(band.begin)));
@@ -209,8 +302,18 @@ std::vector<std::vector<Word>> OrderColumns(std::vector<std::vector<Word>> rows)
   // block, columns again).
   std::vector<std::vector<Word>> rest(std::make_move_iterator(rows.begin() + static_cast<long>(band.end)),
                                       std::make_move_iterator(rows.end()));
-  for (auto& row : OrderColumns(std::move(rest))) out.push_back(std::move(row));
+  for (auto& row : Order(std::move(rest), prune)) out.push_back(std::move(row));
   return out;
+}
+
+}  // namespace
+
+std::vector<std::vector<Word>> OrderColumns(std::vector<std::vector<Word>> rows) {
+  return Order(std::move(rows), true);
+}
+
+std::vector<std::vector<Word>> OrderColumnsTryingEveryGutter(std::vector<std::vector<Word>> rows) {
+  return Order(std::move(rows), false);
 }
 
 }  // namespace finsam

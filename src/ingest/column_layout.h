@@ -16,4 +16,9 @@ namespace finsam {
 // the band's left halves come first, then its right halves.
 std::vector<std::vector<Word>> OrderColumns(std::vector<std::vector<Word>> rows);
 
+// The same, trying every gutter position instead of only those where
+// enough rows could hold prose on both sides: what OrderColumns must give
+// (column_layout_test.cc compares them).
+std::vector<std::vector<Word>> OrderColumnsTryingEveryGutter(std::vector<std::vector<Word>> rows);
+
 }  // namespace finsam
