@@ -427,8 +427,9 @@ bool OpensUnlabelledBlock(const ExtractContext& ctx, const Line& line) {
     std::optional<OrgRef> ref = ctx.registry.Resolve(org);
     if (ref && ref->known) return true;
   }
+  if (line.text.size() > 40) return false;
   std::optional<DateValue> d = ParseDate(line.text);
-  if (!d || line.text.size() > 40) return false;
+  if (!d) return false;
   std::string place = PlaceBefore(line.text, *d);
   return !place.empty() && std::string(TrimValue(std::string_view(line.text).substr(d->end))).empty();
 }
