@@ -49,9 +49,13 @@ std::string FoldWithIcu(std::string_view utf8) {
 // FoldWithIcu itself, so both paths give the same text; the audit and the
 // duplicate fingerprint fold every line, and ICU costs ten times more.
 struct Latin1Fold {
+  struct Text {
+    uint8_t size = 0;
+    char bytes[7] = {};
+  };
   bool ok = false;
   std::array<bool, 256> space{};
-  std::array<std::string, 256> text;
+  std::array<Text, 256> text;   // inline: appending one costs no call into std::string
 };
 
 const Latin1Fold& Latin1Table() {
@@ -64,7 +68,11 @@ const Latin1Fold& Latin1Table() {
       int32_t length = 0;
       U8_APPEND_UNSAFE(utf8, length, c);
       t.space[static_cast<size_t>(c)] = u_isUWhiteSpace(c);
-      t.text[static_cast<size_t>(c)] = FoldWithIcu(std::string_view(utf8, static_cast<size_t>(length)));
+      std::string folded = FoldWithIcu(std::string_view(utf8, static_cast<size_t>(length)));
+      Latin1Fold::Text& entry = t.text[static_cast<size_t>(c)];
+      if (folded.size() > sizeof entry.bytes) t.ok = false;
+      entry.size = static_cast<uint8_t>(std::min(folded.size(), sizeof entry.bytes));
+      std::copy_n(folded.data(), entry.size, entry.bytes);
     }
     return t;
   }();
@@ -122,11 +130,15 @@ std::optional<std::string> FoldLatin1(std::string_view utf8) {
       pending_space = !out.empty();
       continue;
     }
-    const std::string& folded = table.text[static_cast<size_t>(c)];
-    if (folded.empty()) continue;
+    const Latin1Fold::Text& folded = table.text[static_cast<size_t>(c)];
+    if (folded.size == 0) continue;
     if (pending_space) out.push_back(' ');
     pending_space = false;
-    out += folded;
+    if (folded.size == 1) {
+      out.push_back(folded.bytes[0]);
+    } else {
+      out.append(folded.bytes, folded.size);
+    }
   }
   return out;
 }
