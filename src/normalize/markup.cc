@@ -62,8 +62,8 @@ void StripItalicStars(std::string& word) {
   if (word.size() > 1 && word.back() == '*' && word[word.size() - 2] != '(') word.pop_back();
 }
 
-bool IsRuleText(const std::string& text) {
-  if (text.size() < 3) return false;
+// Characters a rule line ("-----", "|===|", "___ : ___") is made of.
+bool AllRuleChars(std::string_view text) {
   for (char c : text) {
     if (c != '-' && c != '|' && c != '=' && c != ' ' && c != '\t' && c != ':' && c != '_') return false;
   }
@@ -75,8 +75,10 @@ bool IsRuleText(const std::string& text) {
 void StripLineMarkup(Line& line) {
   MarkupState state;
   bool first_word = true;
+  size_t rule_chars = 0;   // the kept words' text, each with a space after it
+  bool rule = true;
   for (Cell& cell : line.cells) {
-    std::vector<Word> kept;
+    size_t kept = 0;
     for (Word& word : cell.words) {
       if (first_word && word.text.find_first_not_of('#') == std::string::npos) {
         line.kind = LineKind::kHeading;  // markdown heading marker
@@ -84,19 +86,27 @@ void StripLineMarkup(Line& line) {
         continue;
       }
       first_word = false;
-      bool bold = false;
-      std::string text = StripWord(word.text, state, bold);
-      StripItalicStars(text);
-      if (text.empty()) continue;
-      word.text = std::move(text);
-      word.bold = word.bold || bold;
-      kept.push_back(std::move(word));
+      // Most words hold no markup character: StripWord would copy them as
+      // they are, and only the bold state of a span around them counts.
+      if (!state.in_tag && word.text.find_first_of("<*\\") == std::string::npos) {
+        word.bold = word.bold || (state.bold && !word.text.empty());
+        if (word.text.empty()) continue;
+      } else {
+        bool bold = false;
+        std::string text = StripWord(word.text, state, bold);
+        StripItalicStars(text);
+        if (text.empty()) continue;
+        word.text = std::move(text);
+        word.bold = word.bold || bold;
+      }
+      rule_chars += word.text.size() + 1;
+      rule = rule && AllRuleChars(word.text);
+      if (&cell.words[kept] != &word) cell.words[kept] = std::move(word);
+      ++kept;
     }
-    cell.words = std::move(kept);
+    cell.words.resize(kept);
   }
-  std::string all;
-  for (const Cell& cell : line.cells) for (const Word& w : cell.words) all += w.text + " ";
-  if (IsRuleText(all)) line.kind = LineKind::kRule;
+  if (rule && rule_chars >= 3) line.kind = LineKind::kRule;
 }
 
 }  // namespace finsam
