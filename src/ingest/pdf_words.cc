@@ -37,11 +37,38 @@ bool RoundTripIsIdentity(std::string_view utf8) {
   return true;
 }
 
-std::string WordText(const GooString& text) {
-  const char* c_text = text.c_str();   // text_list stops at a NUL too
-  std::string_view utf8(c_text);
-  if (RoundTripIsIdentity(utf8)) return std::string(utf8);
-  poppler::byte_array bytes = poppler::ustring::from_utf8(c_text).to_utf8();
+// A word's characters as TextWord::getText gives them with the default
+// text encoding, UTF-8 (Poppler's mapUTF8: surrogates encoded as they
+// are, code points past U+10FFFF dropped), without its GooString and its
+// call per character; up to the first U+0000, where text_list stops.
+std::string WordUtf8(const TextWord& word) {
+  std::string out;
+  out.reserve(static_cast<size_t>(word.getLength()));
+  for (int i = 0; i < word.getLength(); ++i) {
+    Unicode u = *word.getChar(i);
+    if (u == 0) break;
+    if (u <= 0x7F) {
+      out.push_back(static_cast<char>(u));
+    } else if (u <= 0x7FF) {
+      out.push_back(static_cast<char>(0xC0 + (u >> 6)));
+      out.push_back(static_cast<char>(0x80 + (u & 0x3F)));
+    } else if (u <= 0xFFFF) {
+      out.push_back(static_cast<char>(0xE0 + (u >> 12)));
+      out.push_back(static_cast<char>(0x80 + ((u >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 + (u & 0x3F)));
+    } else if (u <= 0x10FFFF) {
+      out.push_back(static_cast<char>(0xF0 + (u >> 18)));
+      out.push_back(static_cast<char>(0x80 + ((u >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 + ((u >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 + (u & 0x3F)));
+    }
+  }
+  return out;
+}
+
+std::string WordText(std::string utf8) {
+  if (RoundTripIsIdentity(utf8)) return utf8;
+  poppler::byte_array bytes = poppler::ustring::from_utf8(utf8.c_str()).to_utf8();
   return std::string(bytes.begin(), bytes.end());
 }
 
@@ -123,8 +150,7 @@ std::vector<Word> PdfWordReader::PageWords(int index) {
     FontStyle last_font;
     for (int i = 0; i < list->getLength(); ++i) {
       const TextWord* tw = list->get(i);
-      std::unique_ptr<GooString> text(tw->getText());
-      std::string utf8 = WordText(*text);
+      std::string utf8 = WordText(WordUtf8(*tw));
       if (utf8.find_first_not_of(" \t") == std::string::npos) continue;
       words.push_back(ToWord(*tw, std::move(utf8), last_font));
     }
