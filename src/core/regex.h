@@ -1,4 +1,4 @@
-// RE2 matches with groups that ask RE2's DFA first. Asked to fill groups
+// A full match with groups that asks RE2's DFA first. Asked to fill groups
 // for an anchored pattern (FullMatch, or a pattern that starts with ^),
 // RE2 skips its DFA and runs a slower engine (one-pass or backtracking)
 // over the text whether it matches or not; most texts the extractors try a
@@ -18,12 +18,6 @@ template <typename... Groups>
 bool FullMatchDfaFirst(std::string_view text, const RE2& re, Groups&&... groups) {
   if (!re.Match(text, 0, text.size(), RE2::ANCHOR_BOTH, nullptr, 0)) return false;
   return RE2::FullMatch(text, re, std::forward<Groups>(groups)...);
-}
-
-template <typename... Groups>
-bool PartialMatchDfaFirst(std::string_view text, const RE2& re, Groups&&... groups) {
-  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) return false;
-  return RE2::PartialMatch(text, re, std::forward<Groups>(groups)...);
 }
 
 }  // namespace finsam

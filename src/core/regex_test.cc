@@ -26,19 +26,5 @@ TEST(RegexTest, FullMatchDfaFirstAgreesWithFullMatch) {
   EXPECT_FALSE(FullMatchDfaFirst("Lön 1 200 000 kr", re, &head, nullptr));   // the whole text or nothing
 }
 
-TEST(RegexTest, PartialMatchDfaFirstAgreesWithPartialMatch) {
-  const RE2 re("(\\d{4})-(\\d{2})");
-  for (std::string text : {"beslut 2025-03-01", "2025-03", "inget datum", "20-25", "x 1999-12 y 2000-01"}) {
-    int want_year = -1, want_month = -1, year = -1, month = -1;
-    bool want = RE2::PartialMatch(text, re, &want_year, &want_month);
-    EXPECT_EQ(PartialMatchDfaFirst(text, re, &year, &month), want) << text;
-    EXPECT_EQ(year, want_year) << text;
-    EXPECT_EQ(month, want_month) << text;
-  }
-  int year = 0;
-  EXPECT_TRUE(PartialMatchDfaFirst("x 1999-12 y 2000-01", re, &year));
-  EXPECT_EQ(year, 1999);   // the leftmost match, as RE2 gives it
-}
-
 }  // namespace
 }  // namespace finsam
