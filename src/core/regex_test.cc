@@ -1,6 +1,6 @@
-// Tests for the DFA-first matches (regex.h): the same answers and groups as
-// RE2's own FullMatch and PartialMatch, on texts that match, that do not,
-// and that match only in part.
+// Tests for the DFA-first full match (regex.h): the same answers and groups
+// as RE2's own FullMatch, on texts that match, that do not, and that match
+// only in part.
 #include "core/regex.h"
 
 #include <gtest/gtest.h>
