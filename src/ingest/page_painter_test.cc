@@ -10,23 +10,16 @@
 #include <poppler/TextOutputDev.h>
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "ingest/poppler_core.h"
+#include "support/files.h"
 
 namespace finsam {
 namespace {
-
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // A word as TextOutputDev gives it, every value the engine reads.
 std::string Describe(const TextWord& word) {

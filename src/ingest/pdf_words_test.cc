@@ -9,22 +9,15 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "support/files.h"
+
 namespace finsam {
 namespace {
-
-std::string ReadAll(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // What pdf_ingest.cc read through poppler-cpp before this reader.
 std::vector<Word> TextListWords(const poppler::page& page) {
