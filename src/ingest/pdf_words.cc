@@ -38,30 +38,21 @@ bool RoundTripIsIdentity(std::string_view utf8) {
 }
 
 // A word's characters as TextWord::getText gives them with the default
-// text encoding, UTF-8 (Poppler's mapUTF8: surrogates encoded as they
-// are, code points past U+10FFFF dropped), without its GooString and its
-// call per character; up to the first U+0000, where text_list stops.
+// text encoding, UTF-8 (Poppler's mapUTF8, which ICU's unchecked append
+// matches: surrogates encoded as they are; code points past U+10FFFF
+// dropped), without its GooString and its call per character; up to the
+// first U+0000, where text_list stops.
 std::string WordUtf8(const TextWord& word) {
   std::string out;
   out.reserve(static_cast<size_t>(word.getLength()));
   for (int i = 0; i < word.getLength(); ++i) {
     Unicode u = *word.getChar(i);
     if (u == 0) break;
-    if (u <= 0x7F) {
-      out.push_back(static_cast<char>(u));
-    } else if (u <= 0x7FF) {
-      out.push_back(static_cast<char>(0xC0 + (u >> 6)));
-      out.push_back(static_cast<char>(0x80 + (u & 0x3F)));
-    } else if (u <= 0xFFFF) {
-      out.push_back(static_cast<char>(0xE0 + (u >> 12)));
-      out.push_back(static_cast<char>(0x80 + ((u >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 + (u & 0x3F)));
-    } else if (u <= 0x10FFFF) {
-      out.push_back(static_cast<char>(0xF0 + (u >> 18)));
-      out.push_back(static_cast<char>(0x80 + ((u >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 + ((u >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 + (u & 0x3F)));
-    }
+    if (u > 0x10FFFF) continue;
+    char bytes[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(bytes, length, static_cast<UChar32>(u));
+    out.append(bytes, static_cast<size_t>(length));
   }
   return out;
 }
